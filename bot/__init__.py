@@ -1,0 +1,1 @@
+"""Perhebotti: the domain of a Finnish chatbot for municipal family services."""

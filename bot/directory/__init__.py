@@ -1,0 +1,1 @@
+"""The directory of family-service units, contacts and programme facts."""

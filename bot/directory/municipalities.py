@@ -1,0 +1,62 @@
+"""The 308 municipalities of Finland (2025) with their region and wellbeing services county.
+
+The list is ``data/directory/municipalities.csv`` (Statistics Finland classification as
+packaged in rOpenGov/geofi ``municipality_key_2025``, BSD-2).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.paths import MUNICIPALITIES_CSV
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One municipality, keyed by its three-digit Statistics Finland code."""
+
+    code: str
+    name_fi: str
+    name_sv: str
+    name_en: str
+    region_fi: str
+    region_sv: str
+    county_fi: str
+    county_sv: str
+    languages: str
+
+
+def load_municipalities(path: Path = MUNICIPALITIES_CSV) -> dict[str, Municipality]:
+    """Read the municipality list.
+
+    Args:
+        path: CSV file with the columns of ``municipalities.csv``.
+
+    Returns:
+        Municipalities by three-digit code, in file order.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        row["code"]: Municipality(
+            code=row["code"],
+            name_fi=row["name_fi"],
+            name_sv=row["name_sv"],
+            name_en=row["name_en"],
+            region_fi=row["region_fi"],
+            region_sv=row["region_sv"],
+            county_fi=row["wellbeing_county_fi"],
+            county_sv=row["wellbeing_county_sv"],
+            languages=row["languages"],
+        )
+        for row in rows
+    }
+
+
+@lru_cache(maxsize=1)
+def municipalities() -> dict[str, Municipality]:
+    """Return the project's municipality list, read once per process."""
+    return load_municipalities()
