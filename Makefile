@@ -9,7 +9,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install run shell train validate lint test test-fast lock clean
+.PHONY: install system-deps run shell train validate lint test lock clean
 
 ## install: create .venv with Python 3.10 and install the pinned dependencies
 install: $(VENV)/.installed
@@ -23,6 +23,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt scripts/find-python.sh
 	$(PY) -m pip install --quiet --upgrade "pip==24.2" "setuptools==75.1.0" wheel
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $@
+
+## system-deps: Chromium and npm for the browser tests (apt-get; asks for sudo when not root)
+system-deps:
+	scripts/system-deps.sh
 
 ## lock: re-resolve the dependencies and rewrite constraints.txt
 lock:
@@ -55,7 +59,7 @@ lint: install
 	$(BIN)/mypy
 
 ## test: the whole suite, from nothing to green
-test: install validate
+test: install system-deps validate
 	$(PY) -m pytest
 
 ## clean: remove the virtualenv, trained models and local state

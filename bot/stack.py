@@ -1,0 +1,326 @@
+"""Train the model and run the bot's processes: action server, Rasa server, chat page.
+
+``make train``, ``make run`` and ``make shell`` call this module, and the end-to-end tests
+start the very same processes through :class:`Stack`, so what is tested is what runs.
+
+Ports come from the environment: ``PERHEBOTTI_ACTION_PORT`` (5055), ``PERHEBOTTI_RASA_PORT``
+(5005), ``PERHEBOTTI_WEB_PORT`` (8000); ``PERHEBOTTI_HOST`` (127.0.0.1) is where they listen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from bot.paths import MODELS_DIR, PROJECT_ROOT, TRAINING_DATA_DIR
+
+BIN_DIR = Path(sys.executable).parent
+RASA = str(BIN_DIR / "rasa")
+
+#: What a trained model depends on: when any of these changes, the model is retrained.
+MODEL_INPUTS = (
+    TRAINING_DATA_DIR,
+    PROJECT_ROOT / "config.yml",
+    PROJECT_ROOT / "domain.yml",
+    PROJECT_ROOT / "bot" / "rasa",
+)
+
+QUIET_ENV = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONUNBUFFERED": "1",
+}
+
+
+def _input_files() -> Iterator[Path]:
+    for path in MODEL_INPUTS:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+            )
+        elif path.exists():
+            yield path
+
+
+def model_fingerprint() -> str:
+    """Hash the training data, config, domain and Rasa components (paths and contents)."""
+    digest = hashlib.sha256()
+    for path in _input_files():
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_path(models_dir: Path = MODELS_DIR) -> Path:
+    """Return where the model for the current inputs lives (it may not exist yet)."""
+    return models_dir / f"perhebotti-{model_fingerprint()}.tar.gz"
+
+
+def ensure_model(models_dir: Path = MODELS_DIR, log: IO[str] | None = None) -> Path:
+    """Train a model unless one for the current inputs exists; return its path.
+
+    Args:
+        models_dir: Folder of trained models.
+        log: Where the training output goes (the terminal when None).
+
+    Raises:
+        RuntimeError: When training fails.
+    """
+    target = model_path(models_dir)
+    if target.exists():
+        print(f"Model is up to date: {target.relative_to(PROJECT_ROOT)}", file=sys.stderr)
+        return target
+    print("Training a model (data, config or domain changed) ...", file=sys.stderr)
+    started = time.monotonic()
+    command = [
+        RASA, "train",
+        "--data", str(TRAINING_DATA_DIR),
+        "--config", str(PROJECT_ROOT / "config.yml"),
+        "--domain", str(PROJECT_ROOT / "domain.yml"),
+        "--out", str(models_dir),
+        "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+        "--force",
+    ]  # fmt: skip
+    result = subprocess.run(
+        command, cwd=PROJECT_ROOT, env={**os.environ, **QUIET_ENV}, stdout=log, stderr=log
+    )
+    if result.returncode != 0 or not target.exists():
+        raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+    print(f"Trained {target.name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return target
+
+
+@dataclass(frozen=True)
+class Ports:
+    """Where each process listens."""
+
+    host: str = "127.0.0.1"
+    action: int = 5055
+    rasa: int = 5005
+    web: int = 8000
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Ports:
+        """Read ports from ``PERHEBOTTI_*`` variables, with the defaults above."""
+        try:
+            return cls(
+                host=environ.get("PERHEBOTTI_HOST", cls.host),
+                action=int(environ.get("PERHEBOTTI_ACTION_PORT", cls.action)),
+                rasa=int(environ.get("PERHEBOTTI_RASA_PORT", cls.rasa)),
+                web=int(environ.get("PERHEBOTTI_WEB_PORT", cls.web)),
+            )
+        except ValueError as error:
+            raise SystemExit(f"A PERHEBOTTI_*_PORT variable is not a number: {error}") from None
+
+    @property
+    def action_url(self) -> str:
+        """Base URL of the action server."""
+        return f"http://{self.host}:{self.action}"
+
+    @property
+    def rasa_url(self) -> str:
+        """Base URL of the Rasa server."""
+        return f"http://{self.host}:{self.rasa}"
+
+    @property
+    def web_url(self) -> str:
+        """Base URL of the chat page and gateway."""
+        return f"http://{self.host}:{self.web}"
+
+
+@dataclass
+class Stack:
+    """The bot's processes, started in order and stopped together.
+
+    Args:
+        model: Trained model to serve.
+        ports: Where the processes listen.
+        env: Extra environment for every process (e.g. ``PERHEBOTTI_STATE_DIR``).
+        log_dir: When set, each process writes its output to ``<name>.log`` there;
+            otherwise output goes to this process's terminal.
+        web: Whether to start the chat page gateway.
+    """
+
+    model: Path
+    ports: Ports = field(default_factory=Ports)
+    env: Mapping[str, str] = field(default_factory=dict)
+    log_dir: Path | None = None
+    web: bool = True
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def environment(self) -> dict[str, str]:
+        """The environment every process gets."""
+        return {
+            **os.environ,
+            **QUIET_ENV,
+            "PERHEBOTTI_ACTION_URL": f"{self.ports.action_url}/webhook",
+            **self.env,
+        }
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        output: IO[bytes] | None = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            output = (self.log_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            command,
+            cwd=PROJECT_ROOT,
+            env=self.environment,
+            stdout=output,
+            stderr=subprocess.STDOUT if output else None,
+            start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
+        )
+
+    def _wait_until_up(self, name: str, url: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            process = self.processes[name]
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with code {process.returncode}{self._hint(name)}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{name} did not answer at {url} within {timeout:.0f} s{self._hint(name)}")
+
+    def _hint(self, name: str) -> str:
+        if self.log_dir is None:
+            return ""
+        log = self.log_dir / f"{name}.log"
+        tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
+        return f"; last output of {log}:\n{tail}"
+
+    def start_actions(self, timeout: float = 60) -> None:
+        """Start the action server and wait until it answers."""
+        self._spawn(
+            "actions",
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+             "--interface", self.ports.host, "--port", str(self.ports.action)],
+        )  # fmt: skip
+        self._wait_until_up("actions", f"{self.ports.action_url}/health", timeout)
+
+    def start_rasa(self, timeout: float = 180) -> None:
+        """Start the Rasa server with the REST channel and wait until the model is loaded."""
+        self._spawn(
+            "rasa",
+            [RASA, "run", "--model", str(self.model),
+             "--interface", self.ports.host, "--port", str(self.ports.rasa),
+             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
+        )  # fmt: skip
+        self._wait_until_up("rasa", f"{self.ports.rasa_url}/webhooks/rest/", timeout)
+
+    def start_web(self, timeout: float = 30) -> None:
+        """Start the chat page gateway and wait until it answers."""
+        self._spawn(
+            "web",
+            [sys.executable, "-m", "bot.web", "--host", self.ports.host,
+             "--port", str(self.ports.web), "--rasa-url", self.ports.rasa_url],
+        )  # fmt: skip
+        self._wait_until_up("web", f"{self.ports.web_url}/healthz", timeout)
+
+    def start(self) -> None:
+        """Start every process; stop those already started if one fails."""
+        try:
+            self.start_actions()
+            self.start_rasa()
+            if self.web:
+                self.start_web()
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self, timeout: float = 15) -> None:
+        """Stop the processes, newest first: SIGTERM, then SIGKILL after ``timeout``."""
+        for name, process in reversed(list(self.processes.items())):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
+            del self.processes[name]
+
+    @contextmanager
+    def running(self) -> Iterator[Stack]:
+        """Start the processes for the ``with`` block and always stop them after it."""
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Treat SIGTERM like Ctrl-C so that the children are stopped in order."""
+    raise KeyboardInterrupt
+
+
+def _wait_for_ctrl_c(stack: Stack) -> int:
+    """Block until Ctrl-C / SIGTERM or until a process dies; return the exit code."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while True:
+            for name, process in stack.processes.items():
+                if process.poll() is not None:
+                    print(f"\n{name} stopped unexpectedly (exit {process.returncode}).")
+                    return 1
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nStopping ...")
+        return 0
+
+
+def main(argv: list[str]) -> int:
+    """``python -m bot train | run | shell``."""
+    command = argv[0]
+    try:
+        model = ensure_model()
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if command == "train":
+        return 0
+    stack = Stack(model=model, ports=Ports.from_env())
+    try:
+        if command == "shell":
+            stack.start_actions()
+            shell = [RASA, "shell", "--model", str(model), "--endpoints", "endpoints.yml"]
+            return subprocess.call(shell + argv[1:], cwd=PROJECT_ROOT, env=stack.environment)
+        stack.start()
+        ports = stack.ports
+        print(
+            "\nPerhebotti is running:\n"
+            f"  chat page         {ports.web_url}/\n"
+            f"  REST webhook      POST {ports.rasa_url}/webhooks/rest/webhook "
+            '{"sender": "me", "message": "Mitä palveluita Laukaan HyPessä on?"}\n'
+            f"  action server     {ports.action_url}/webhook\n"
+            "Press Ctrl-C to stop.",
+            flush=True,
+        )
+        return _wait_for_ctrl_c(stack)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stack.stop()
