@@ -172,7 +172,7 @@ class Stack:
             **self.env,
         }
 
-    def _spawn(self, name: str, command: list[str]) -> None:
+    def _spawn(self, name: str, command: list[str], env: Mapping[str, str] | None = None) -> None:
         output: IO[bytes] | None = None
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -180,7 +180,7 @@ class Stack:
         self.processes[name] = subprocess.Popen(
             command,
             cwd=PROJECT_ROOT,
-            env=self.environment,
+            env={**self.environment, **(env or {})},
             stdout=output,
             stderr=subprocess.STDOUT if output else None,
             start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
@@ -210,10 +210,12 @@ class Stack:
 
     def start_actions(self, timeout: float = 60) -> None:
         """Start the action server and wait until it answers."""
+        # rasa-sdk has no --interface flag; it reads the address from SANIC_HOST.
         self._spawn(
             "actions",
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-             "--interface", self.ports.host, "--port", str(self.ports.action)],
+             "--port", str(self.ports.action)],
+            env={"SANIC_HOST": self.ports.host},
         )  # fmt: skip
         self._wait_until_up("actions", f"{self.ports.action_url}/health", timeout)
 

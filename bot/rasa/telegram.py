@@ -1,0 +1,307 @@
+"""Telegram channel: Rasa's Telegram connector, configured from the environment.
+
+``credentials.yml`` lists ``bot.rasa.telegram.TelegramInput``; the channel is on when
+``TELEGRAM_TOKEN`` is set and then also needs ``TELEGRAM_BOT_NAME`` (the bot's username)
+and ``TELEGRAM_WEBHOOK_URL`` (public HTTPS address of ``/webhooks/telegram/webhook``).
+``TELEGRAM_API_URL`` points the bot at another Bot API server (a local one, or a stand-in in
+tests). Without ``TELEGRAM_TOKEN`` the server starts as usual and the channel only answers
+``GET /webhooks/telegram/`` with ``{"status": "disabled"}``.
+
+Differences from Rasa's connector:
+
+* the webhook is set when the server has started (not with ``asyncio.run`` while the app is
+  being built), and a failure is logged instead of stopping the whole bot;
+* Telegram is given a secret derived from the token, and updates without it are refused, so
+  nobody else can post messages in a parent's name to the webhook;
+* buttons become a reply keyboard; when the user taps one, Telegram sends the title back,
+  which is turned into the button's payload again;
+* markdown links in the bot's text become Telegram HTML links (phone numbers and emails as
+  plain text, which Telegram makes tappable);
+* ``/start`` and ``/help`` are understood as a greeting and a question about what the bot does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import html
+import json
+import logging
+import os
+import re
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+from aiogram import Bot
+from aiogram.bot.api import TelegramAPIServer
+from aiogram.types import KeyboardButton, ReplyKeyboardMarkup
+from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels import telegram
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.shared.exceptions import RasaException
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.telegram.org"
+
+#: Header in which Telegram repeats the webhook's secret token.
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+#: Longest text Telegram accepts in one message.
+MESSAGE_LIMIT = 4096
+
+#: Conversations whose last keyboard is remembered (the oldest are forgotten first).
+REMEMBERED_KEYBOARDS = 10_000
+
+#: Telegram commands and the intents they stand for.
+COMMANDS = {"/start": "/greet", "/help": "/ask_capabilities"}
+
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """The bot's Telegram configuration.
+
+    Attributes:
+        token: Bot token from @BotFather.
+        bot_name: The bot's username (without @); updates are checked against it.
+        webhook_url: Public HTTPS URL of ``/webhooks/telegram/webhook``.
+        api_url: Base URL of the Bot API server.
+
+    """
+
+    token: str
+    bot_name: str
+    webhook_url: str
+    api_url: str = DEFAULT_API_URL
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> TelegramSettings | None:
+        """Read ``TELEGRAM_*`` variables; None when ``TELEGRAM_TOKEN`` is not set.
+
+        Raises:
+            RasaException: When the token is set but the bot name or webhook URL is not.
+
+        """
+        token = environ.get("TELEGRAM_TOKEN", "").strip()
+        if not token:
+            return None
+        missing = [
+            name for name in ("TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL") if not environ.get(name)
+        ]
+        if missing:
+            raise RasaException(f"TELEGRAM_TOKEN is set, so set {' and '.join(missing)} too.")
+        return cls(
+            token=token,
+            bot_name=environ["TELEGRAM_BOT_NAME"].strip().lstrip("@"),
+            webhook_url=environ["TELEGRAM_WEBHOOK_URL"].strip(),
+            api_url=environ.get("TELEGRAM_API_URL", "").strip() or DEFAULT_API_URL,
+        )
+
+    @property
+    def webhook_secret(self) -> str:
+        """Secret Telegram sends with every update (derived from the token)."""
+        return hmac.new(self.token.encode(), b"perhebotti-webhook", hashlib.sha256).hexdigest()
+
+
+def telegram_html(text: str) -> str:
+    """Escape text for Telegram's HTML mode, turning markdown links into what Telegram shows.
+
+    ``[title](https://…)`` becomes a link; ``[…](tel:…)`` and ``[…](mailto:…)`` become the
+    visible text, followed by the number or address when the text does not already show it.
+    """
+    parts: list[str] = []
+    last = 0
+    for match in _LINK.finditer(text):
+        parts.append(html.escape(text[last : match.start()], quote=False))
+        title, target = match.groups()
+        scheme, _, address = target.partition(":")
+        if scheme in {"http", "https"}:
+            parts.append(f'<a href="{html.escape(target)}">{html.escape(title, quote=False)}</a>')
+        elif scheme in {"tel", "mailto"}:
+            if scheme == "tel":  # "040 123 4567" shows +358401234567: compare the last digits
+                shown = re.sub(r"\D", "", address)[-8:] in re.sub(r"\D", "", title)
+            else:
+                shown = address.lower() in title.lower()
+            suffix = "" if shown else f" {address}"
+            parts.append(html.escape(title + suffix, quote=False))
+        else:
+            parts.append(html.escape(match.group(0), quote=False))
+        last = match.end()
+    parts.append(html.escape(text[last:], quote=False))
+    return "".join(parts)
+
+
+def message_parts(text: str) -> list[str]:
+    """Split the bot's text into Telegram messages (HTML), keeping paragraphs together."""
+    parts: list[str] = []
+    for paragraph in text.strip().split("\n\n"):
+        formatted = telegram_html(paragraph)
+        if parts and len(parts[-1]) + 2 + len(formatted) <= MESSAGE_LIMIT:
+            parts[-1] += "\n\n" + formatted
+        else:
+            parts.append(formatted)
+    return parts
+
+
+class TelegramOutput(telegram.TelegramOutput):
+    """Sends the bot's replies through the configured Bot API server.
+
+    Args:
+        settings: The bot's Telegram configuration.
+
+    """
+
+    def __init__(self, settings: TelegramSettings) -> None:
+        Bot.__init__(self, settings.token, server=TelegramAPIServer.from_base(settings.api_url))
+        self.settings = settings
+        self._keyboards: OrderedDict[str, dict[str, str]] = OrderedDict()
+
+    async def set_webhook(self, url: str, *args: Any, **kwargs: Any) -> bool:
+        """Point Telegram at ``url``, with the secret token, for the updates the bot handles."""
+        payload = {
+            "url": url,
+            "secret_token": self.settings.webhook_secret,
+            "allowed_updates": json.dumps(["message", "edited_message", "callback_query"]),
+        }
+        result: bool = await self.request("setWebhook", payload)
+        return result
+
+    async def _send(self, recipient_id: str, text: str, reply_markup: Any = None) -> None:
+        parts = message_parts(text)
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            await self.send_message(
+                recipient_id,
+                part,
+                parse_mode="HTML",
+                disable_web_page_preview=True,
+                reply_markup=reply_markup if last else None,
+            )
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        """Send text, with links in Telegram's format."""
+        await self._send(recipient_id, text)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        """Send text with the buttons as a one-time reply keyboard, one button per row."""
+        keyboard = ReplyKeyboardMarkup(resize_keyboard=True, one_time_keyboard=True)
+        choices: dict[str, str] = {}
+        for button in buttons:
+            keyboard.row(KeyboardButton(button["title"]))
+            choices[button["title"]] = button.get("payload") or button["title"]
+        self._keyboards[str(recipient_id)] = choices
+        self._keyboards.move_to_end(str(recipient_id))
+        while len(self._keyboards) > REMEMBERED_KEYBOARDS:
+            self._keyboards.popitem(last=False)
+        await self._send(recipient_id, text or "Valitse:", reply_markup=keyboard)
+
+    def user_text(self, sender_id: str, text: str) -> str:
+        """Return what the user meant: a tapped button's payload, a command's intent, or text."""
+        choice = self._keyboards.get(sender_id, {}).get(text)
+        if choice is not None:
+            return choice
+        command = text.split("@", 1)[0] if text.startswith("/") else text
+        return COMMANDS.get(command, text)
+
+
+class TelegramInput(telegram.TelegramInput):
+    """Receives Telegram updates at ``/webhooks/telegram/webhook``; off without a token.
+
+    Args:
+        settings: The bot's Telegram configuration, or None to leave the channel off.
+
+    """
+
+    def __init__(self, settings: TelegramSettings | None) -> None:
+        super().__init__(
+            settings.token if settings else None,
+            settings.bot_name if settings else None,
+            settings.webhook_url if settings else None,
+            debug_mode=False,
+        )
+        self.settings = settings
+        self._output: TelegramOutput | None = None
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        """Build the channel from the environment (its ``credentials.yml`` entry stays empty).
+
+        Raises:
+            RasaException: When ``credentials.yml`` gives values (they belong in the
+                environment) or the environment is incomplete.
+
+        """
+        if credentials:
+            raise RasaException(
+                "Configure Telegram with TELEGRAM_TOKEN, TELEGRAM_BOT_NAME and "
+                "TELEGRAM_WEBHOOK_URL in the environment, not in credentials.yml."
+            )
+        return cls(TelegramSettings.from_env())
+
+    def get_output_channel(self) -> TelegramOutput:
+        """Return the channel's one output channel (the webhook is set at server start)."""
+        if self.settings is None:
+            raise RasaException("The Telegram channel is off: TELEGRAM_TOKEN is not set.")
+        if self._output is None:
+            self._output = TelegramOutput(self.settings)
+        return self._output
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Rasa's Telegram routes, guarded by the webhook secret; a stub when off."""
+        if self.settings is None:
+            disabled = Blueprint("telegram_webhook", __name__)
+
+            @disabled.route("/", methods=["GET"])
+            async def health(_: Request) -> HTTPResponse:
+                return response.json({"status": "disabled"})
+
+            return disabled
+
+        settings = self.settings
+        output = self.get_output_channel()
+
+        async def handle(message: UserMessage) -> None:
+            if message.text is not None:
+                message.text = output.user_text(message.sender_id, message.text)
+            await on_new_message(message)
+
+        webhook = super().blueprint(handle)
+
+        @webhook.middleware("request")
+        async def check_secret(request: Request) -> HTTPResponse | None:
+            if request.path.endswith("/webhook") and request.method == "POST":
+                sent = request.headers.get(SECRET_HEADER, "")
+                if not hmac.compare_digest(sent, settings.webhook_secret):
+                    logger.warning("Refused a Telegram update without the webhook secret")
+                    return response.text("forbidden", status=403)
+            return None
+
+        @webhook.listener("after_server_start")
+        async def register_webhook(*_: Any) -> None:
+            try:
+                await output.set_webhook(settings.webhook_url)
+                logger.info("Telegram webhook set to %s", settings.webhook_url)
+            except (TelegramAPIError, aiohttp.ClientError, asyncio.TimeoutError) as error:
+                logger.error(
+                    "Could not set the Telegram webhook at %s: %s. Telegram messages will not "
+                    "arrive until it is set (GET /webhooks/telegram/set_webhook retries).",
+                    settings.api_url,
+                    error,
+                )
+
+        @webhook.listener("after_server_stop")
+        async def close_session(*_: Any) -> None:
+            await output.session.close()
+
+        return webhook

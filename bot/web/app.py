@@ -1,0 +1,207 @@
+"""The chat gateway: serves the chat page and widget, and relays messages to Rasa.
+
+The browser only ever talks to this app. It gets a conversation token from
+``POST /api/session`` and sends ``POST /api/messages`` with ``{"session", "message"}``;
+the gateway checks the token, the size and the rate, and forwards the text to Rasa's REST
+channel with the conversation id as the sender.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import aiohttp
+from aiohttp import web
+
+from bot.web import rasa_client, sessions
+from bot.web.ratelimit import RateLimiter
+from bot.web.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+SETTINGS = web.AppKey("settings", Settings)
+CLIENT = web.AppKey("client", aiohttp.ClientSession)
+MESSAGE_LIMITER = web.AppKey("message_limiter", RateLimiter)
+SESSION_LIMITER = web.AppKey("session_limiter", RateLimiter)
+
+_TRY_AGAIN = "Yritä hetken kuluttua uudelleen. Hätätilanteessa soita 112."
+
+#: What the user reads when something goes wrong, by error code.
+ERROR_TEXTS: dict[str, str] = {
+    "invalid_json": "Pyyntö ei ollut JSON-oliota, jossa on kentät session ja message.",
+    "empty_message": "Kirjoita viesti ennen kuin lähetät sen.",
+    "message_too_long": "Viesti on liian pitkä. Kirjoita enintään {limit} merkkiä.",
+    "invalid_session": "Keskustelu on vanhentunut. Aloita uusi keskustelu.",
+    "rate_limited": "Lähetit monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
+    "origin_not_allowed": "Tämä sivusto ei saa käyttää Perhebottia.",
+    "not_found": "Osoitetta ei löytynyt.",
+    "method_not_allowed": "Tätä osoitetta ei voi käyttää näin.",
+    "internal_error": f"Jotain meni vikaan. {_TRY_AGAIN}",
+    "bot_unavailable": f"Perhebotti ei ole juuri nyt käytettävissä. {_TRY_AGAIN}",
+    "bot_timeout": f"Perhebotti ei vastannut ajoissa. {_TRY_AGAIN}",
+    "bot_error": f"Perhebotti ei pystynyt vastaamaan. {_TRY_AGAIN}",
+}
+
+ERROR_STATUS: dict[str, int] = {
+    "invalid_json": 400,
+    "empty_message": 400,
+    "message_too_long": 413,
+    "invalid_session": 401,
+    "rate_limited": 429,
+    "origin_not_allowed": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "internal_error": 500,
+    "bot_error": 502,
+    "bot_unavailable": 503,
+    "bot_timeout": 504,
+}
+
+#: Largest request body accepted (a 1,000-character message JSON-escaped fits easily).
+MAX_BODY_BYTES = 64 * 1024
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def api_error(request: web.Request, code: str, retry_after: float | None = None) -> web.Response:
+    """Return the JSON error ``{"error": code, "message": Finnish text}`` for ``code``."""
+    limit = request.app[SETTINGS].max_message_chars
+    headers = {"Retry-After": str(max(1, round(retry_after)))} if retry_after else None
+    return web.json_response(
+        {"error": code, "message": ERROR_TEXTS[code].format(limit=limit)},
+        status=ERROR_STATUS[code],
+        headers=headers,
+    )
+
+
+@web.middleware
+async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Let the gateway's own page and the configured origins (only) call the API."""
+    origin = request.headers.get("Origin")
+    if origin is None or not request.path.startswith("/api/"):
+        return await handler(request)
+    allowed = origin in request.app[SETTINGS].cors_origins
+    if not allowed and urlsplit(origin).netloc != request.host:
+        return api_error(request, "origin_not_allowed")
+    if request.method == "OPTIONS":
+        response: web.StreamResponse = web.Response(status=204)
+        response.headers["Access-Control-Allow-Methods"] = "POST"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        response.headers["Access-Control-Max-Age"] = "600"
+    else:
+        response = await handler(request)
+    if allowed:
+        response.headers["Access-Control-Allow-Origin"] = origin
+    response.headers["Vary"] = "Origin"
+    return response
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Answer every failure under ``/api/`` with a JSON error the page can show."""
+    if not request.path.startswith("/api/"):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except web.HTTPException as error:
+        codes = {404: "not_found", 405: "method_not_allowed", 413: "message_too_long"}
+        if error.status not in codes:
+            raise
+        return api_error(request, codes[error.status])
+    except Exception:
+        logger.exception("Unexpected error in %s %s", request.method, request.path)
+        return api_error(request, "internal_error")
+
+
+async def create_session(request: web.Request) -> web.Response:
+    """``POST /api/session``: start a conversation; answers ``{"session": token}``."""
+    wait = request.app[SESSION_LIMITER].hit(request.remote or "")
+    if wait:
+        return api_error(request, "rate_limited", retry_after=wait)
+    token = sessions.new_token(request.app[SETTINGS].secret)
+    return web.json_response({"session": token}, status=201)
+
+
+async def post_message(request: web.Request) -> web.Response:
+    """``POST /api/messages``: relay ``{"session", "message"}``; answers ``{"messages": [...]}``."""
+    settings = request.app[SETTINGS]
+    try:
+        body = await request.json()
+    except ValueError:
+        return api_error(request, "invalid_json")
+    if not isinstance(body, dict) or not isinstance(body.get("message"), str):
+        return api_error(request, "invalid_json")
+    sender = sessions.conversation_id(settings.secret, body.get("session"))
+    if sender is None:
+        return api_error(request, "invalid_session")
+    text = body["message"].strip()
+    if not text:
+        return api_error(request, "empty_message")
+    if len(text) > settings.max_message_chars:
+        return api_error(request, "message_too_long")
+    wait = request.app[MESSAGE_LIMITER].hit(sender)
+    if wait:
+        return api_error(request, "rate_limited", retry_after=wait)
+    try:
+        messages = await rasa_client.ask(
+            request.app[CLIENT], settings.rasa_url, sender, text, settings.rasa_timeout
+        )
+    except rasa_client.BotError as error:
+        return api_error(request, error.code)
+    return web.json_response({"messages": messages})
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """``GET /healthz``: the gateway is up (it does not check Rasa)."""
+    return web.json_response({"status": "ok"})
+
+
+def _static_file(name: str) -> Handler:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC_DIR / name)
+
+    return handler
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Forbid inline scripts and foreign resources on the page; the widget runs elsewhere."""
+    response = await handler(request)
+    ancestors = " ".join(["'self'", *sorted(request.app[SETTINGS].cors_origins)])
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+        f"frame-ancestors {ancestors}",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+def create_app(settings: Settings) -> web.Application:
+    """Build the gateway app; its HTTP client session lives as long as the app."""
+    app = web.Application(
+        middlewares=[security_headers, cors, json_errors], client_max_size=MAX_BODY_BYTES
+    )
+    app[SETTINGS] = settings
+    app[MESSAGE_LIMITER] = RateLimiter(settings.rate_limit, settings.rate_window)
+    app[SESSION_LIMITER] = RateLimiter(settings.rate_limit, settings.rate_window)
+
+    async def client_session(app: web.Application) -> AsyncIterator[None]:
+        async with aiohttp.ClientSession() as client:
+            app[CLIENT] = client
+            yield
+
+    app.cleanup_ctx.append(client_session)
+    app.router.add_get("/", _static_file("index.html"))
+    app.router.add_get("/widget.js", _static_file("widget.js"))
+    app.router.add_static("/static/", STATIC_DIR)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_post("/api/session", create_session)
+    app.router.add_post("/api/messages", post_message)
+    return app

@@ -1,0 +1,74 @@
+"""Settings of the chat gateway: where it listens, where Rasa is, and its limits."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+def parse_origins(value: str) -> frozenset[str]:
+    """Parse a comma-separated list of web origins such as ``https://www.laukaa.fi``.
+
+    Args:
+        value: The list as written in ``PERHEBOTTI_CORS_ORIGINS`` or ``--cors-origins``.
+
+    Returns:
+        The origins without surrounding spaces or trailing slashes.
+
+    Raises:
+        ValueError: When an entry is not of the form ``http(s)://host[:port]``.
+
+    """
+    origins = {item.strip().rstrip("/") for item in value.split(",") if item.strip()}
+    for origin in origins:
+        scheme, _, rest = origin.partition("://")
+        if scheme not in {"http", "https"} or not rest or "/" in rest:
+            raise ValueError(f"not a web origin (e.g. https://www.laukaa.fi): {origin!r}")
+    return frozenset(origins)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the gateway needs; the defaults suit ``make run``.
+
+    Attributes:
+        rasa_url: Base URL of the Rasa server (its REST channel answers there).
+        host: Interface the gateway listens on.
+        port: Port the gateway listens on.
+        cors_origins: Web sites (origins) whose pages may call the gateway, e.g. the
+            municipality's site that embeds the widget. The gateway's own page always may.
+        max_message_chars: Longest message a user may send.
+        rate_limit: Messages per conversation, and new conversations per client address,
+            allowed within ``rate_window`` seconds.
+        rate_window: Length of the rate-limit window in seconds.
+        rasa_timeout: Seconds to wait for the bot's answer before telling the user it is slow.
+        secret: Key that signs conversation tokens (random per process unless given).
+
+    """
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    cors_origins: frozenset[str] = frozenset()
+    max_message_chars: int = 1000
+    rate_limit: int = 20
+    rate_window: float = 60.0
+    rasa_timeout: float = 8.0
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        """Read ``PERHEBOTTI_WEB_HOST``, ``_WEB_PORT``, ``_RASA_URL`` and ``_CORS_ORIGINS``.
+
+        Raises:
+            ValueError: When a variable has an invalid value.
+
+        """
+        return cls(
+            rasa_url=environ.get("PERHEBOTTI_RASA_URL", cls.rasa_url).rstrip("/"),
+            host=environ.get("PERHEBOTTI_WEB_HOST", cls.host),
+            port=int(environ.get("PERHEBOTTI_WEB_PORT", cls.port)),
+            cors_origins=parse_origins(environ.get("PERHEBOTTI_CORS_ORIGINS", "")),
+        )

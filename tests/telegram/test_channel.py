@@ -1,0 +1,129 @@
+"""The Telegram channel's own parts, against the stand-in Bot API (no Rasa server)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import pytest
+from aiohttp.test_utils import TestServer
+from rasa.shared.exceptions import RasaException
+
+from bot.rasa.telegram import (
+    DEFAULT_API_URL,
+    MESSAGE_LIMIT,
+    TelegramInput,
+    TelegramOutput,
+    TelegramSettings,
+    message_parts,
+    telegram_html,
+)
+from tests.telegram.standin import BOT_NAME, TOKEN, BotAPI
+
+WEBHOOK = "https://perhebotti.example.fi/webhooks/telegram/webhook"
+
+
+@pytest.fixture
+def api() -> BotAPI:
+    return BotAPI()
+
+
+@pytest.fixture
+async def output(
+    api: BotAPI, aiohttp_server: Callable[..., Awaitable[TestServer]]
+) -> AsyncIterator[TelegramOutput]:
+    server = await aiohttp_server(api.app())
+    channel = TelegramOutput(
+        TelegramSettings(TOKEN, BOT_NAME, WEBHOOK, api_url=str(server.make_url("")))
+    )
+    yield channel
+    await channel.session.close()
+
+
+def test_links_become_telegram_html() -> None:
+    text = (
+        "Soita [040 123 4567](tel:+358401234567), [neuvolaan](tel:+35814123) tai "
+        "[hype@laukaa.fi](mailto:hype@laukaa.fi). Lue [HyPe](https://www.laukaa.fi/a?b=1&c=2) "
+        "<script>alert(1)</script> [x](javascript:alert(1))"
+    )
+    assert telegram_html(text) == (
+        "Soita 040 123 4567, neuvolaan +35814123 tai hype@laukaa.fi. "
+        'Lue <a href="https://www.laukaa.fi/a?b=1&amp;c=2">HyPe</a> '
+        "&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))"
+    )
+
+
+def test_long_text_is_split_between_paragraphs() -> None:
+    first, second = "a" * 3000, "b" * 3000
+    parts = message_parts(f"Lyhyt.\n\n{first}\n\n{second}\n\nLoppu.")
+    assert parts == [f"Lyhyt.\n\n{first}", f"{second}\n\nLoppu."]
+    assert all(len(part) <= MESSAGE_LIMIT for part in parts)
+    assert message_parts("Yksi.\n\nKaksi.") == ["Yksi.\n\nKaksi."]
+
+
+def test_settings_from_environment() -> None:
+    assert TelegramSettings.from_env({}) is None
+    assert TelegramSettings.from_env({"TELEGRAM_TOKEN": "  "}) is None
+    env = {
+        "TELEGRAM_TOKEN": TOKEN,
+        "TELEGRAM_BOT_NAME": "@" + BOT_NAME,
+        "TELEGRAM_WEBHOOK_URL": WEBHOOK,
+    }
+    settings = TelegramSettings.from_env(env)
+    assert settings == TelegramSettings(TOKEN, BOT_NAME, WEBHOOK, DEFAULT_API_URL)
+    assert settings.webhook_secret != TelegramSettings("1:other", BOT_NAME, WEBHOOK).webhook_secret
+    with pytest.raises(RasaException, match="TELEGRAM_WEBHOOK_URL"):
+        TelegramSettings.from_env({"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BOT_NAME": BOT_NAME})
+
+
+def test_channel_is_off_without_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TELEGRAM_TOKEN", raising=False)
+    channel = TelegramInput.from_credentials(None)
+    blueprint = channel.blueprint(on_new_message=lambda message: None)
+    assert [route.uri for route in blueprint._future_routes] == ["/"]
+    with pytest.raises(RasaException, match="TELEGRAM_TOKEN"):
+        channel.get_output_channel()
+    with pytest.raises(RasaException, match="environment"):
+        TelegramInput.from_credentials({"access_token": TOKEN})
+
+
+async def test_set_webhook_sends_secret(output: TelegramOutput, api: BotAPI) -> None:
+    assert await output.set_webhook(WEBHOOK) is True
+    (params,) = api.sent("setWebhook")
+    assert params["url"] == WEBHOOK
+    assert params["secret_token"] == output.settings.webhook_secret
+    assert params["allowed_updates"] == ["message", "edited_message", "callback_query"]
+
+
+async def test_buttons_become_reply_keyboard(output: TelegramOutput, api: BotAPI) -> None:
+    buttons = [
+        {"title": "Laukaa", "payload": '/inform_place{"place": "410"}'},
+        {"title": "Mitä osaat?", "payload": "/ask_capabilities"},
+    ]
+    await output.send_response("42", {"text": "Missä kunnassa asut?", "buttons": buttons})
+    (sent,) = api.sent()
+    assert sent["chat_id"] == "42"
+    assert sent["text"] == "Missä kunnassa asut?"
+    assert sent["parse_mode"] == "HTML"
+    assert sent["reply_markup"] == {
+        "keyboard": [[{"text": "Laukaa"}], [{"text": "Mitä osaat?"}]],
+        "resize_keyboard": True,
+        "one_time_keyboard": True,
+    }
+    assert output.user_text("42", "Laukaa") == '/inform_place{"place": "410"}'
+    assert output.user_text("42", "Mitä osaat?") == "/ask_capabilities"
+    assert output.user_text("42", "Laukaa ja Muurame") == "Laukaa ja Muurame"
+    assert output.user_text("43", "Laukaa") == "Laukaa"
+
+
+def test_commands_become_intents(output: TelegramOutput) -> None:
+    assert output.user_text("42", "/start") == "/greet"
+    assert output.user_text("42", f"/help@{BOT_NAME}") == "/ask_capabilities"
+    assert output.user_text("42", "/muu") == "/muu"
+
+
+async def test_text_goes_out_as_html(output: TelegramOutput, api: BotAPI) -> None:
+    await output.send_response("42", {"text": "Katso [sivu](https://hype.fi) & soita."})
+    (sent,) = api.sent()
+    assert sent["text"] == 'Katso <a href="https://hype.fi">sivu</a> &amp; soita.'
+    assert sent["disable_web_page_preview"] == "True"  # aiogram's form encoding
+    assert "reply_markup" not in sent
