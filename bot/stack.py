@@ -191,7 +191,8 @@ class Stack:
         while time.monotonic() < deadline:
             process = self.processes[name]
             if process.poll() is not None:
-                raise RuntimeError(f"{name} exited with code {process.returncode}{self._hint(name)}")
+                code = process.returncode
+                raise RuntimeError(f"{name} exited with code {code}{self._hint(name)}")
             try:
                 with urllib.request.urlopen(url, timeout=2) as response:
                     if response.status == 200:
@@ -199,7 +200,8 @@ class Stack:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.5)
-        raise RuntimeError(f"{name} did not answer at {url} within {timeout:.0f} s{self._hint(name)}")
+        waited = f"{timeout:.0f} s"
+        raise RuntimeError(f"{name} did not answer at {url} within {waited}{self._hint(name)}")
 
     def _hint(self, name: str) -> str:
         if self.log_dir is None:

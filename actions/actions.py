@@ -1,0 +1,93 @@
+"""Custom actions: thin glue from the tracker to ``bot.answers`` and back.
+
+Every action catches its own failures: when an action raises, Rasa drops its reply and the
+parent would get silence, so the parent gets a polite apology and the error goes to the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.answers.dialogue import Question, Turn
+from bot.answers.replies import Reply, answer, apology, crisis_answer
+from bot.directory.store import default_store
+
+logger = logging.getLogger(__name__)
+
+ENTITY_TYPES = ("place", "unit", "person", "service", "role", "contact_field", "topic")
+
+
+def turn_from_tracker(tracker: Tracker) -> Turn:
+    """Read the latest message's intent and entities and the remembered slots."""
+    latest = tracker.latest_message or {}
+    intent = (latest.get("intent") or {}).get("name") or ""
+    entities: dict[str, str] = {}
+    for entity in latest.get("entities") or []:
+        kind, value = entity.get("entity"), entity.get("value")
+        if kind in ENTITY_TYPES and isinstance(value, str) and value and kind not in entities:
+            entities[kind] = value
+
+    def slot(name: str) -> str | None:
+        value = tracker.get_slot(name)
+        return value if isinstance(value, str) and value else None
+
+    return Turn(
+        intent=intent,
+        entities=entities,
+        place=slot("place"),
+        unit=slot("unit"),
+        person=slot("person"),
+        previous=Question.from_slot(tracker.get_slot("question")),
+    )
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
+    """Utter the reply's messages and return its slot events."""
+    for message in reply.messages:
+        buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
+        dispatcher.utter_message(text=message.text, buttons=buttons)
+    return [SlotSet(name, value) for name, value in reply.slots.items()]
+
+
+class ActionAnswer(Action):
+    """Answer a question about services, meeting places, units, contacts or programmes."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Look the answer up in the directory for the parent's place."""
+        try:
+            reply = answer(default_store().current(), turn_from_tracker(tracker))
+        except Exception:
+            logger.exception("action_answer failed for conversation %s", tracker.sender_id)
+            reply = apology()
+        return send(dispatcher, reply)
+
+
+class ActionCrisis(Action):
+    """Give the emergency number first, then what fits the situation."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Reply to a crisis message; never fails silently."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        try:
+            reply = crisis_answer(default_store().current(), text, turn_from_tracker(tracker))
+        except Exception:
+            logger.exception("action_crisis failed for conversation %s", tracker.sender_id)
+            reply = crisis_answer(None, text, None)
+        return send(dispatcher, reply)

@@ -1,0 +1,108 @@
+"""What the parent is asking, given this turn and what the conversation remembers.
+
+Plain data in, plain data out: the action layer turns the tracker into a :class:`Turn`, this
+module decides which :class:`Question` to answer (the new one, or the remembered one with a
+new place: "entä Äänekoskella?"), and :mod:`bot.answers.replies` writes the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+#: Intents answered from the directory.
+QUESTION_INTENTS = frozenset(
+    {
+        "ask_services",
+        "find_service",
+        "ask_meeting_places",
+        "ask_unit_info",
+        "ask_contact_role",
+        "ask_person_contact",
+        "ask_programme",
+    }
+)
+INFORM_PLACE = "inform_place"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, with the canonical ids it is about."""
+
+    intent: str
+    service: str | None = None
+    topic: str | None = None
+    role: str | None = None
+    contact_field: str | None = None
+    unit: str | None = None
+    person: str | None = None
+
+    def to_slot(self) -> dict[str, str]:
+        """The question as the value of the ``question`` slot (only the set fields)."""
+        return {key: value for key, value in asdict(self).items() if value}
+
+    @classmethod
+    def from_slot(cls, value: Any) -> Question | None:
+        """Read back a ``question`` slot; anything malformed gives None."""
+        if not isinstance(value, Mapping) or value.get("intent") not in QUESTION_INTENTS:
+            return None
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: str(v) for k, v in value.items() if k in known and v})
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the action knows about the current turn.
+
+    Attributes:
+        intent: The intent of the latest message.
+        entities: Entity values of the latest message, first value per entity type.
+        place: The ``place`` slot (this message's place, or the one remembered).
+        unit: The ``unit`` slot (last unit mentioned).
+        person: The ``person`` slot (last person mentioned).
+        previous: The question answered last, if any.
+    """
+
+    intent: str
+    entities: Mapping[str, str]
+    place: str | None = None
+    unit: str | None = None
+    person: str | None = None
+    previous: Question | None = None
+
+
+def question_for(turn: Turn) -> Question | None:
+    """Return the question this turn asks, filling references from the conversation.
+
+    A place given alone ("Laukaa", "entä Äänekoskella?") repeats the previous question for
+    that place. "Mikä hänen numeronsa on?" and "entä sähköposti?" refer to the last person;
+    a unit question without a unit refers to the last unit.
+
+    Returns:
+        The question, or None when the turn gives only a place and nothing was asked yet.
+    """
+    entities = turn.entities
+    if turn.intent not in QUESTION_INTENTS:
+        if turn.intent == INFORM_PLACE and turn.previous is not None:
+            return turn.previous
+        return None
+    question = Question(
+        intent=turn.intent,
+        service=entities.get("service"),
+        topic=entities.get("topic"),
+        role=entities.get("role"),
+        contact_field=entities.get("contact_field"),
+        unit=entities.get("unit"),
+        person=entities.get("person"),
+    )
+    previous = turn.previous
+    if question.intent == "ask_person_contact" and question.person is None:
+        question = replace(question, person=turn.person)
+        if question.contact_field is None and previous is not None:
+            question = replace(question, contact_field=previous.contact_field)
+    if question.intent == "ask_unit_info" and question.unit is None and "place" not in entities:
+        question = replace(question, unit=turn.unit)
+    if question.intent == "ask_contact_role" and question.role is None and previous is not None:
+        question = replace(question, role=previous.role)
+    return question

@@ -1,0 +1,525 @@
+"""The bot's Finnish answers, written from the directory.
+
+Every factual answer ends with its provenance (source and date). Links are Markdown
+(``[050 351 9249](tel:+358503519249)``): the chat page renders them, the Telegram channel turns
+them into plain text, and a shell shows them as they are. Nothing here invents a fact: when
+the directory has nothing for a place, the answer says so, names the place, and gives the
+nearest true level (the region's contacts, national information).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot.answers.dialogue import Question, Turn, question_for
+from bot.answers.format import email_text, phone_text, provenance_line
+from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
+from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
+from bot.safety import EMERGENCY_LINE, crisis_reply, detect_crisis
+
+logger = logging.getLogger(__name__)
+
+#: Most items listed in one answer, so that a reply stays a few lines long.
+MAX_ITEMS = 4
+
+#: Places with units in the directory, offered as buttons when the bot asks for a place.
+PLACE_BUTTONS = (("Laukaa", "410"), ("Äänekoski", "992"), ("Lahti", "398"), ("Seinäjoki", "743"))
+
+PROGRAMME_BUTTONS = (
+    ("Mikä on LAPE?", "lape"),
+    ("Mikä on perhekeskus?", "perhekeskus"),
+    ("Mikä on kohtaamispaikka?", "kohtaamispaikka"),
+    ("Mikä on muutosagentti?", "muutosagentti"),
+)
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply: what it says and what it sends."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Message:
+    """One bot message."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The bot's messages for one turn and the slots they set."""
+
+    messages: tuple[Message, ...]
+    slots: dict[str, Any] = field(default_factory=dict)
+
+
+def _intent_payload(intent: str, **entities: str) -> str:
+    """A button payload that triggers an intent with entities (Rasa's ``/intent{...}``)."""
+    if not entities:
+        return f"/{intent}"
+    pairs = ", ".join(f'"{key}": "{value}"' for key, value in entities.items())
+    return f"/{intent}{{{pairs}}}"
+
+
+def apology() -> Reply:
+    """The reply when something failed inside the bot."""
+    text = (
+        "Pahoittelut, en juuri nyt pysty hakemaan vastausta. Yritä hetken päästä uudelleen. "
+        "Jos asia on kiireellinen, ota yhteyttä oman kuntasi palveluihin; hätätilanteessa "
+        "soita 112."
+    )
+    return Reply((Message(text),))
+
+
+# --- pieces of text ------------------------------------------------------------------------
+
+
+def _sources_text(sources: Iterable[Source]) -> str:
+    lines = [provenance_line(s.title, s.url, s.updated) for s in dict.fromkeys(sources)]
+    return "\n".join(dict.fromkeys(lines))
+
+
+def _phones(entry: Person | ServiceLocation) -> str:
+    return ", ".join(phone_text(phone.number, links=True) for phone in entry.phones)
+
+
+def _emails(entry: Person | ServiceLocation) -> str:
+    texts = []
+    for email in entry.emails:
+        text = email_text(email.address, links=True)
+        if email.derived:
+            text += f" (johdettu sivun osoitesäännöstä {email.rule})" if email.rule else ""
+        texts.append(text)
+    return ", ".join(texts)
+
+
+def _person_line(person: Person, directory: Directory, fields: Sequence[str]) -> str:
+    organisation = directory.organization(person.organization)
+    who = f"{person.full_name}, {person.role_title.lower()}"
+    if organisation is not None:
+        who += f" ({organisation.name_fi})"
+    if person.responsibility:
+        who += f", vastuualue: {person.responsibility}"
+    parts = [who]
+    if "phone" in fields:
+        parts.append(f"p. {_phones(person)}" if person.phones else "puhelinnumeroa ei ole tiedossa")
+    if "email" in fields:
+        parts.append(_emails(person) if person.emails else "sähköpostiosoitetta ei ole tiedossa")
+    return " – ".join(parts)
+
+
+def _service_names(unit: ServiceLocation, directory: Directory) -> list[str]:
+    names = []
+    for offer in unit.services:
+        service = directory.service(offer.service)
+        name = service.name_fi if service else offer.service
+        if offer.provider:
+            name += f" ({offer.provider})"
+        names.append(name)
+    return names
+
+
+def _unit_block(unit: ServiceLocation, directory: Directory, *, services: bool = True) -> str:
+    title = unit.aliases[0] if unit.aliases and len(unit.aliases[0]) < len(unit.name_fi) else ""
+    heading = f"{unit.name_fi} ({title})" if title else unit.name_fi
+    lines = [heading]
+    if unit.status:
+        lines.append(unit.status)
+    if services and unit.services:
+        lines.append("Palvelut: " + ", ".join(_service_names(unit, directory)) + ".")
+    if unit.phones:
+        lines.append(f"Puhelin: {_phones(unit)}")
+    if unit.emails:
+        lines.append(f"Sähköposti: {_emails(unit)}")
+    for page in unit.web_pages[:1]:
+        lines.append(f"Lisätietoa: [{page.title}]({page.url})")
+    for account in unit.social_media:
+        lines.append(f"{account.service}: [{account.url}]({account.url})")
+    return "\n".join(lines)
+
+
+def _municipality_name(directory: Directory, place: str) -> str:
+    municipality = directory.municipality(place)
+    if municipality is not None:
+        return municipality.name_fi
+    return place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+
+
+def _regional_fallback(answer: LocalAnswer, directory: Directory) -> tuple[list[str], list[Source]]:
+    """The nearest true level when the municipality itself has nothing: lines and sources."""
+    region = answer.municipality.region_fi
+    lines: list[str] = []
+    sources: list[Source] = []
+    if answer.regional_units:
+        units = answer.regional_units[:MAX_ITEMS]
+        lines.append(f"Alueella {region} toimii koko alueen yhteinen:")
+        lines += [_unit_block(unit, directory) for unit in units]
+        sources += [unit.source for unit in units]
+    if answer.regional_contacts:
+        contacts = _prefer_role(answer.regional_contacts, "muutosagentti")[:2]
+        lines.append(f"Alueen ({region}) yhteyshenkilö, jolta voit kysyä lisää:")
+        lines += [_person_line(p, directory, ("phone", "email")) for p in contacts]
+        sources += [person.source for person in contacts]
+    if not lines:
+        lines.append(
+            f"Hakemistossa ei ole tietoja myöskään alueelta {region}. Perhekeskustoimintaa "
+            "kehitetään koko maassa LAPE-muutosohjelmassa; oman kuntasi perhepalveluista saat "
+            f"tietoa kunnan tai hyvinvointialueen ({answer.municipality.county_fi}) neuvonnasta."
+        )
+        sources += [fact.source for fact in answer.national_facts[:1]]
+    return lines, sources
+
+
+def _prefer_role(persons: Sequence[Person], role: str) -> list[Person]:
+    return sorted(persons, key=lambda person: person.role != role)
+
+
+def _factual(text: str, sources: Iterable[Source], buttons: Sequence[Button] = ()) -> Message:
+    """A message of facts, ending with the provenance line of each source it used."""
+    provenance = _sources_text(sources)
+    return Message(f"{text}\n\n{provenance}" if provenance else text, tuple(buttons))
+
+
+# --- answers per question ----------------------------------------------------------------
+
+
+def _ask_place(question: Question) -> Reply:
+    buttons = tuple(
+        Button(name, _intent_payload("inform_place", place=code)) for name, code in PLACE_BUTTONS
+    )
+    text = "Missä kunnassa asut? Kirjoita kuntasi nimi tai valitse alta."
+    return Reply((Message(text, buttons),), {"question": question.to_slot()})
+
+
+def _next_steps(place: str | None) -> tuple[Button, ...]:
+    buttons = [
+        Button("Kohtaamispaikat", _intent_payload("ask_meeting_places")),
+        Button("Yhteyshenkilöt", _intent_payload("ask_contact_role")),
+    ]
+    if place is None:
+        buttons.append(
+            Button("Mikä on perhekeskus?", _intent_payload("ask_programme", topic="perhekeskus"))
+        )
+    return tuple(buttons)
+
+
+def _services_for_unit(unit: ServiceLocation, directory: Directory) -> Message:
+    return _factual(_unit_block(unit, directory), [unit.source], _next_steps(None))
+
+
+def _services_in_place(
+    directory: Directory, question: Question, place: str
+) -> tuple[Message, dict[str, Any]]:
+    municipality = directory.municipality(place)
+    if municipality is None:
+        return _region_units(directory, place, question.service), {}
+    answer = directory.lookup(place, _known_service(directory, question.service))
+    name = municipality.name_fi
+    slots: dict[str, Any] = {}
+    service_name = answer.service.name_fi.lower() if answer.service else None
+    if answer.units:
+        heading = (
+            f"{name}: {service_name} löytyy hakemiston mukaan täältä:"
+            if service_name
+            else f"{name}: hakemistossa olevat perhepalvelut:"
+        )
+        blocks = [_unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
+        if len(answer.units) == 1:
+            slots["unit"] = answer.units[0].id
+        text = "\n\n".join([heading, *blocks])
+        sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
+        return _factual(text, sources, _next_steps(place)), slots
+    if service_name:
+        lines = [f"Hakemistossa ei ole tietoa palvelusta {service_name} kunnassa {name}."]
+    else:
+        lines = [f"Hakemistossa ei ole vielä kunnan {name} omia perhekeskuspalveluja."]
+    if answer.other_local_units:
+        others = answer.other_local_units[:MAX_ITEMS]
+        lines.append(f"Kunnassa {name} on kuitenkin:")
+        lines += [_unit_block(unit, directory) for unit in others]
+        sources = [unit.source for unit in others]
+    else:
+        more, sources = _regional_fallback(answer, directory)
+        lines += more
+    return _factual("\n\n".join(lines), sources, _next_steps(place)), slots
+
+
+def _known_service(directory: Directory, service: str | None) -> str | None:
+    return service if service is not None and directory.service(service) is not None else None
+
+
+def _region_units(directory: Directory, place: str, service: str | None) -> Message:
+    region = place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+    codes = {
+        m.code for m in directory.municipalities.values() if region in (m.region_fi, m.county_fi)
+    }
+    units = [
+        unit
+        for unit in directory.units
+        if set(unit.area.municipalities) & codes
+        and (service is None or directory.service(service) is None or unit.offers(service))
+    ]
+    if not units:
+        contacts = directory.find_contacts(region=place)
+        lines = [f"Hakemistossa ei ole yksiköitä alueelta {region}."]
+        if contacts:
+            lines.append("Alueen yhteyshenkilö, jolta voit kysyä lisää:")
+            contacts_sorted = _prefer_role(contacts, "muutosagentti")
+            lines += [_person_line(p, directory, ("phone", "email")) for p in contacts_sorted[:2]]
+        return _factual("\n\n".join(lines), [person.source for person in contacts])
+    lines = [f"Alueella {region} hakemisto tuntee nämä yksiköt (kunta suluissa):"]
+    for unit in units[:MAX_ITEMS]:
+        where = ", ".join(directory.municipalities[c].name_fi for c in unit.area.municipalities)
+        lines.append(f"{_unit_block(unit, directory)}\n(kunta: {where})")
+    lines.append("Kerro kuntasi, niin kerron juuri sen palvelut.")
+    return _factual("\n\n".join(lines), [unit.source for unit in units[:MAX_ITEMS]])
+
+
+def _meeting_places(directory: Directory, place: str) -> Message:
+    municipality = directory.municipality(place)
+    if municipality is None:
+        return _region_units(directory, place, "kohtaamispaikka")
+    answer = directory.meeting_places(place)
+    name = municipality.name_fi
+    if answer.units:
+        blocks = [_unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
+        text = "\n\n".join([f"{name}: kohtaamispaikat ja avoimet päiväkodit:", *blocks])
+        sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
+        return _factual(text, sources, _next_steps(place))
+    lines = [f"Hakemistossa ei ole kohtaamispaikkoja kunnassa {name}."]
+    more, sources = _regional_fallback(answer, directory)
+    lines += more
+    facts = directory.programme("kohtaamispaikka")[:1]
+    lines += [_fact_text(fact) for fact in facts]
+    sources += [fact.source for fact in facts]
+    return _factual("\n\n".join(lines), sources, _next_steps(place))
+
+
+def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
+    lines = [unit.name_fi]
+    if unit.description:
+        lines.append(unit.description)
+    if unit.status:
+        lines.append(unit.status)
+    for fact_date in unit.dates:
+        lines.append(f"{fact_date.label.capitalize()}: {fact_date.text}")
+    if unit.area.municipalities:
+        places = ", ".join(directory.municipalities[c].name_fi for c in unit.area.municipalities)
+        lines.append(f"Kunta: {places}")
+    if unit.services:
+        lines.append("Palvelut: " + ", ".join(_service_names(unit, directory)) + ".")
+    if unit.phones:
+        lines.append(f"Puhelin: {_phones(unit)}")
+    if unit.emails:
+        lines.append(f"Sähköposti: {_emails(unit)}")
+    for page in unit.web_pages:
+        lines.append(f"[{page.title}]({page.url})")
+    for account in unit.social_media:
+        lines.append(f"{account.service}: [{account.url}]({account.url})")
+    for person_id in unit.contacts:
+        person = directory.person(person_id)
+        if person is not None:
+            lines.append("Yhteyshenkilö: " + _person_line(person, directory, ("phone", "email")))
+    return _factual("\n".join(lines), [unit.source])
+
+
+def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
+    buttons = tuple(
+        Button(unit.name_fi, _intent_payload("ask_unit_info", unit=unit.id))
+        for unit in units[:MAX_ITEMS]
+    )
+    return Message("Mitä näistä tarkoitat?", buttons)
+
+
+def _contacts_for_role(directory: Directory, question: Question, place: str | None) -> Message:
+    role = directory.role(question.role) if question.role else None
+    persons = directory.find_contacts(role=role.id if role else None, region=place)
+    role_text = role.title_fi.lower() if role else "yhteyshenkilö"
+    where = _municipality_name(directory, place) if place else None
+    if not persons:
+        lines = [
+            f"Hakemistossa ei ole tietoa: {role_text}" + (f", alue {where}." if where else ".")
+        ]
+        facts = directory.programme(role.id if role else "muutosagentti")[:1]
+        lines += [_fact_text(fact) for fact in facts]
+        return (
+            _factual("\n\n".join(lines), [f.source for f in facts]) if facts else Message(lines[0])
+        )
+    heading = f"{role_text.capitalize()}" + (f", alue {where}:" if where else " (alue suluissa):")
+    lines = [heading]
+    for person in _prefer_role(persons, "muutosagentti")[:MAX_ITEMS]:
+        line = _person_line(person, directory, ("phone", "email"))
+        if not where:
+            line += f" ({', '.join(person.area.regions) or 'alue ei tiedossa'})"
+        lines.append(line)
+    if len(persons) > MAX_ITEMS:
+        lines.append(f"…ja {len(persons) - MAX_ITEMS} muuta. Kysy tarkemmin roolin mukaan.")
+    return _factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]])
+
+
+def _person_contact(directory: Directory, person: Person, field: str | None) -> Message:
+    fields = (
+        ("phone",) if field == "phone" else ("email",) if field == "email" else ("phone", "email")
+    )
+    buttons: list[Button] = []
+    if field == "phone":
+        buttons.append(
+            Button("Entä sähköposti?", _intent_payload("ask_person_contact", contact_field="email"))
+        )
+    elif field == "email":
+        buttons.append(
+            Button(
+                "Entä puhelinnumero?", _intent_payload("ask_person_contact", contact_field="phone")
+            )
+        )
+    return _factual(_person_line(person, directory, fields), [person.source], buttons)
+
+
+def _fact_text(fact: ProgrammeFact) -> str:
+    lines = [f"{fact.title}: {fact.text}"]
+    lines += [f"{i}. {point}" for i, point in enumerate(fact.points, start=1)]
+    lines += [f"{d.label.capitalize()}: {d.text}" for d in fact.dates]
+    for amount in fact.amounts:
+        euros = f"{amount.euros:,}".replace(",", " ")
+        lines.append(
+            f"{amount.label.capitalize()}: {euros} €"
+            + (f" ({amount.period})" if amount.period else "")
+        )
+    lines += [f"[{link.title}]({link.url})" for link in fact.links]
+    return "\n".join(lines)
+
+
+def _programme(directory: Directory, topic: str | None) -> Message:
+    found = directory.programme(topic) if topic else ()
+    facts = [fact for fact in found if fact.topic == topic][:2] or list(found[:1])
+    if not facts:
+        buttons = tuple(
+            Button(title, _intent_payload("ask_programme", topic=topic_id))
+            for title, topic_id in PROGRAMME_BUTTONS
+        )
+        return Message("Mistä haluaisit tietää? Voin kertoa esimerkiksi näistä:", buttons)
+    text = "\n\n".join(_fact_text(fact) for fact in facts)
+    return _factual(text, [fact.source for fact in facts])
+
+
+# --- the entry points -----------------------------------------------------------------------
+
+
+def answer(directory: Directory, turn: Turn) -> Reply:
+    """Answer one turn from the directory.
+
+    Args:
+        directory: The current directory.
+        turn: The turn's intent, entities and remembered slots.
+
+    Returns:
+        The messages and the slots to set (the question, the unit/person it was about).
+    """
+    question = question_for(turn)
+    if question is None:
+        return _place_noted(directory, turn)
+    place = turn.place
+    slots: dict[str, Any] = {"question": question.to_slot()}
+    unit = directory.unit(question.unit) if question.unit else None
+    person = directory.person(question.person) if question.person else None
+    intent = question.intent
+    if intent in {"ask_services", "find_service", "ask_meeting_places"} and unit is None:
+        if place is None:
+            return _ask_place(question)
+        if intent == "ask_meeting_places":
+            message = _meeting_places(directory, place)
+        else:
+            message, more = _services_in_place(directory, question, place)
+            slots.update(more)
+        return Reply((message,), slots)
+    if intent in {"ask_services", "find_service", "ask_meeting_places"} and unit is not None:
+        slots["unit"] = unit.id
+        return Reply((_services_for_unit(unit, directory),), slots)
+    if intent == "ask_unit_info":
+        return _unit_reply(directory, question, unit, place, slots)
+    if intent == "ask_contact_role":
+        return Reply((_contacts_for_role(directory, question, place),), slots)
+    if intent == "ask_person_contact":
+        if person is None:
+            text = (
+                "Kenen yhteystietoja etsit? Kirjoita henkilön nimi, esimerkiksi "
+                "”Hanna Hämäläisen puhelinnumero”, tai kysy roolin mukaan: "
+                "”kuka on Keski-Suomen muutosagentti”."
+            )
+            return Reply((Message(text),), slots)
+        slots["person"] = person.id
+        return Reply((_person_contact(directory, person, question.contact_field),), slots)
+    return Reply((_programme(directory, question.topic),), slots)
+
+
+def _unit_reply(
+    directory: Directory,
+    question: Question,
+    unit: ServiceLocation | None,
+    place: str | None,
+    slots: dict[str, Any],
+) -> Reply:
+    if unit is not None:
+        slots["unit"] = unit.id
+        return Reply((_unit_info(directory, unit),), slots)
+    if place is None or directory.municipality(place) is None:
+        units = directory.units
+        return Reply((_choose_unit(units),), slots)
+    local = directory.lookup(place).units
+    if len(local) == 1:
+        slots["unit"] = local[0].id
+        return Reply((_unit_info(directory, local[0]),), slots)
+    if local:
+        return Reply((_choose_unit(local),), slots)
+    message, more = _services_in_place(directory, replace(question, intent="ask_services"), place)
+    return Reply((message,), {**slots, **more})
+
+
+def _place_noted(directory: Directory, turn: Turn) -> Reply:
+    """A place given before any question: remember it and offer what to ask."""
+    if turn.place is None:
+        return Reply(
+            (Message("En tunnistanut kuntaa. Kirjoita kuntasi nimi, esimerkiksi ”Laukaa”."),)
+        )
+    name = _municipality_name(directory, turn.place)
+    buttons = (
+        Button("Palvelut", _intent_payload("ask_services")),
+        Button("Kohtaamispaikat", _intent_payload("ask_meeting_places")),
+        Button("Yhteyshenkilöt", _intent_payload("ask_contact_role")),
+    )
+    return Reply((Message(f"Selvä, {name}. Mitä haluaisit tietää?", buttons),))
+
+
+def crisis_answer(directory: Directory | None, text: str, turn: Turn | None) -> Reply:
+    """The reply to a crisis message: 112 first, then what fits, then local contacts.
+
+    Works without a directory (``None``) so that it can never fail for lack of data.
+    """
+    match = detect_crisis(text)
+    local = _local_contacts_text(directory, turn.place if turn else None)
+    if match is None:
+        body = EMERGENCY_LINE + (f"\n{local}" if local else "")
+    else:
+        body = crisis_reply(match, local)
+    return Reply((Message(body),))
+
+
+def _local_contacts_text(directory: Directory | None, place: str | None) -> str | None:
+    if directory is None or place is None or directory.municipality(place) is None:
+        return None
+    try:
+        units = [unit for unit in directory.lookup(place).units if unit.phones]
+    except KeyError:
+        return None
+    if not units:
+        return None
+    return "Kun välitön hätä on ohi, voit ottaa yhteyttä: " + "; ".join(
+        f"{unit.name_fi}, p. {_phones(unit)}" for unit in units[:2]
+    )

@@ -1,0 +1,211 @@
+"""The custom actions, run as the action server runs them: tracker in, events and replies out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.actions as action_module
+from actions.actions import ActionAnswer, ActionCrisis
+
+
+def tracker(
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    text: str = "",
+    **slots: Any,
+) -> Tracker:
+    """A tracker whose latest message has this intent and these entities."""
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.99},
+        "entities": entities or [],
+    }
+    return Tracker(
+        sender_id="test-parent",
+        slots={"place": None, "unit": None, "person": None, "question": None, **slots},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def entity(kind: str, value: str) -> dict[str, Any]:
+    return {"entity": kind, "value": value, "start": 0, "end": 1}
+
+
+async def run(action: Any, tracker_: Tracker) -> tuple[list[dict[str, Any]], list[Any]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker_, {})
+    return dispatcher.messages, events
+
+
+async def test_services_of_laukaa_name_hype_and_its_services() -> None:
+    messages, events = await run(
+        ActionAnswer(), tracker("ask_services", [entity("place", "410")], place="410")
+    )
+    assert len(messages) == 1
+    text = messages[0]["text"]
+    assert "HyPe" in text
+    for service in ("lääkärin palvelut", "etsivä nuorisotyö", "Jyväskylän perheneuvola"):
+        assert service in text
+    assert "Lähde: Askelia kohti LAPEn tavoitteita" in text
+    assert events == [
+        SlotSet("question", {"intent": "ask_services"}),
+        SlotSet("unit", "laukaa-hype"),
+    ]
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/ask_meeting_places",
+        "/ask_contact_role",
+    ]
+
+
+async def test_muurame_gets_keski_suomi_contacts_not_hype() -> None:
+    messages, events = await run(ActionAnswer(), tracker("ask_services", place="500"))
+    text = messages[0]["text"]
+    assert "Hakemistossa ei ole vielä kunnan Muurame omia perhekeskuspalveluja." in text
+    assert "Hanna Hämäläinen" in text
+    assert "[050 304 6670](tel:+358503046670)" in text
+    assert "HyPe" not in text
+    assert events == [SlotSet("question", {"intent": "ask_services"})]
+
+
+async def test_rovaniemi_is_told_plainly_that_nothing_is_known_there() -> None:
+    messages, _ = await run(ActionAnswer(), tracker("ask_services", place="698"))
+    text = messages[0]["text"]
+    assert "kunnan Rovaniemi" in text and "alueelta Lappi" in text
+    for elsewhere in ("HyPe", "Hämäläinen", "Vesterinen", "Jalo"):
+        assert elsewhere not in text
+
+
+async def test_missing_place_is_asked_and_the_question_remembered() -> None:
+    messages, events = await run(
+        ActionAnswer(), tracker("find_service", [entity("service", "perheneuvola")])
+    )
+    assert messages[0]["text"].startswith("Missä kunnassa asut?")
+    assert messages[0]["buttons"][0] == {
+        "title": "Laukaa",
+        "payload": '/inform_place{"place": "410"}',
+    }
+    assert events == [SlotSet("question", {"intent": "find_service", "service": "perheneuvola"})]
+
+
+async def test_place_given_afterwards_answers_the_remembered_question() -> None:
+    remembered = {"intent": "find_service", "service": "perheneuvola"}
+    messages, events = await run(
+        ActionAnswer(),
+        tracker("inform_place", [entity("place", "410")], place="410", question=remembered),
+    )
+    text = messages[0]["text"]
+    assert text.startswith("Laukaa: perheneuvola löytyy hakemiston mukaan täältä:")
+    assert "Jyväskylän perheneuvola" in text
+    assert events[0] == SlotSet("question", remembered)
+
+
+async def test_switching_place_keeps_the_question() -> None:
+    remembered = {"intent": "ask_meeting_places"}
+    messages, _ = await run(
+        ActionAnswer(),
+        tracker("inform_place", [entity("place", "992")], place="992", question=remembered),
+    )
+    assert "Äänekosken avoimet päiväkodit" in messages[0]["text"]
+
+
+async def test_his_number_refers_to_the_last_person() -> None:
+    messages, events = await run(
+        ActionAnswer(),
+        tracker(
+            "ask_person_contact",
+            [entity("contact_field", "phone")],
+            person="sari-paananen",
+        ),
+    )
+    text = messages[0]["text"]
+    assert "Sari Paananen" in text
+    assert "[014 266 4870](tel:+358142664870), [050 351 8621](tel:+358503518621)" in text
+    assert "@" not in text
+    assert SlotSet("person", "sari-paananen") in events
+
+
+async def test_and_email_follows_up_on_the_same_person() -> None:
+    remembered = {"intent": "ask_person_contact", "person": "elina-vesterinen"}
+    messages, _ = await run(
+        ActionAnswer(),
+        tracker(
+            "ask_person_contact",
+            [entity("contact_field", "email")],
+            person="elina-vesterinen",
+            question=remembered,
+        ),
+    )
+    assert "[elina.vesterinen2@phhyky.fi](mailto:elina.vesterinen2@phhyky.fi)" in messages[0]["text"]
+
+
+async def test_role_in_a_region() -> None:
+    messages, _ = await run(
+        ActionAnswer(),
+        tracker(
+            "ask_contact_role",
+            [entity("role", "muutosagentti"), entity("place", "region:Päijät-Häme")],
+            place="region:Päijät-Häme",
+        ),
+    )
+    text = messages[0]["text"]
+    assert "Elina Vesterinen" in text and "Hämäläinen" not in text
+    assert "päivitetty 16.1.2019" in text
+
+
+async def test_programme_question_answers_from_the_directory() -> None:
+    messages, _ = await run(ActionAnswer(), tracker("ask_programme", [entity("topic", "rahoitus")]))
+    text = messages[0]["text"]
+    assert "19" in text and "Lähde:" in text
+
+
+async def test_unit_with_several_local_units_asks_which_one() -> None:
+    messages, _ = await run(ActionAnswer(), tracker("ask_unit_info", place="992"))
+    assert messages[0]["text"] == "Mitä näistä tarkoitat?"
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert '/ask_unit_info{"unit": "aanekoski-perhekeskus"}' in payloads
+
+
+async def test_crisis_gives_112_first_then_the_helpline() -> None:
+    messages, events = await run(
+        ActionCrisis(), tracker("crisis", text="mieheni lyö minua", place="410")
+    )
+    lines = messages[0]["text"].splitlines()
+    assert lines[0] == "Jos on välitön hätä, soita heti hätänumeroon 112."
+    assert any("080 005 005" in line for line in lines)
+    assert events == []
+
+
+async def test_crisis_from_the_classifier_alone_still_gives_112() -> None:
+    messages, _ = await run(ActionCrisis(), tracker("crisis", text="auttakaa"))
+    assert messages[0]["text"].startswith("Jos on välitön hätä, soita heti hätänumeroon 112.")
+
+
+async def test_a_failing_lookup_still_answers_politely(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> Any:
+        raise RuntimeError("directory unavailable")
+
+    monkeypatch.setattr(action_module, "default_store", broken)
+    messages, events = await run(ActionAnswer(), tracker("ask_services", place="410"))
+    assert messages[0]["text"].startswith("Pahoittelut, en juuri nyt pysty hakemaan vastausta.")
+    assert events == []
+    messages, _ = await run(ActionCrisis(), tracker("crisis", text="lapsi ei hengitä"))
+    assert messages[0]["text"].startswith("Jos on välitön hätä, soita heti hätänumeroon 112.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "x" * 12_000, "😀😀😀", "<script>alert(1)</script>", "'; DROP TABLE events; --"],
+)
+async def test_odd_input_gets_a_reply(text: str) -> None:
+    messages, _ = await run(ActionAnswer(), tracker("ask_services", text=text))
+    assert messages and messages[0]["text"]
