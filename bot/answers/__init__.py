@@ -1,0 +1,1 @@
+"""Finnish reply text: units, contacts, provenance lines, phone numbers and links."""

@@ -1,0 +1,239 @@
+"""Phone numbers, emails, dates and source lines in one consistent Finnish format.
+
+Phone numbers are shown the national way: the trunk ``0`` and the area or operator prefix, a
+space, then the subscriber number in two groups (the last group has four digits when the
+subscriber number has seven or eight digits, three when it has five or six)::
+
+    "014 2660992"       -> "014 266 0992"
+    "044-729 7985"      -> "044 729 7985"
+    "+358 40 549 9734"  -> "040 549 9734"
+    "09 25250111"       -> "09 2525 0111"
+
+Channels that render Markdown links get ``[050 351 9249](tel:+358503519249)``; the others get
+the plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+#: Prefixes of the national significant number (without the trunk 0), longest first:
+#: toll-free 800, mobile 040-046 and 050, and the geographic area codes.
+_PREFIXES = (
+    "800",
+    "40", "41", "42", "43", "44", "45", "46", "50",
+    "13", "14", "15", "16", "17", "18", "19",
+    "2", "3", "5", "6", "8", "9",
+)  # fmt: skip
+_SUBSCRIBER_DIGITS = range(5, 9)
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015()]")
+_COUNTRY_CODE = re.compile(r"^(?:\+|00)358")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
+)
+
+
+def _national_number(raw: str) -> tuple[str, str]:
+    """Split a Finnish phone number into prefix and subscriber number.
+
+    Args:
+        raw: The number as printed, e.g. ``"014 2660992"`` or ``"+358 40 549 9734"``.
+
+    Returns:
+        The prefix without the trunk 0 (``"14"``) and the subscriber digits (``"2660992"``).
+
+    Raises:
+        ValueError: If ``raw`` is not a Finnish phone number.
+    """
+    text = raw.strip().replace("(0)", "")
+    compact = _SEPARATORS.sub("", text)
+    if _COUNTRY_CODE.match(compact):
+        digits = _COUNTRY_CODE.sub("", compact)
+    elif compact.startswith("0"):
+        digits = compact[1:]
+    else:
+        raise ValueError(
+            f"Not a Finnish phone number: {raw!r} (expected a leading 0 or +358, "
+            "e.g. '014 266 8201' or '+358 40 549 9734')"
+        )
+    if not digits.isdigit() or not digits.isascii():
+        raise ValueError(
+            f"Not a Finnish phone number: {raw!r} (only digits, spaces, hyphens and a "
+            "leading +358 are allowed)"
+        )
+    prefix = next((p for p in _PREFIXES if digits.startswith(p)), None)
+    if prefix is None:
+        raise ValueError(f"Not a Finnish phone number: {raw!r} (unknown area/operator prefix)")
+    subscriber = digits[len(prefix) :]
+    if len(subscriber) not in _SUBSCRIBER_DIGITS:
+        raise ValueError(
+            f"Not a Finnish phone number: {raw!r} ({len(subscriber)} digits after the prefix "
+            f"0{prefix}, expected 5 to 8)"
+        )
+    return prefix, subscriber
+
+
+def format_phone(raw: str) -> str:
+    """Format a Finnish phone number for display.
+
+    Args:
+        raw: The number as printed, e.g. ``"050 3046670"``.
+
+    Returns:
+        The number in national format, e.g. ``"050 304 6670"``.
+
+    Raises:
+        ValueError: If ``raw`` is not a Finnish phone number.
+    """
+    prefix, subscriber = _national_number(raw)
+    split = len(subscriber) - (4 if len(subscriber) >= 7 else 3)
+    return f"0{prefix} {subscriber[:split]} {subscriber[split:]}"
+
+
+def tel_uri(raw: str) -> str:
+    """Build a ``tel:`` link target in international format.
+
+    Args:
+        raw: The number as printed, e.g. ``"014 266 8201"``.
+
+    Returns:
+        E.g. ``"tel:+358142668201"``.
+
+    Raises:
+        ValueError: If ``raw`` is not a Finnish phone number.
+    """
+    prefix, subscriber = _national_number(raw)
+    return f"tel:+358{prefix}{subscriber}"
+
+
+def format_email(email: str) -> str:
+    """Check an email address and return it without surrounding whitespace.
+
+    Args:
+        email: An address such as ``"elina.vesterinen2@phhyky.fi"``.
+
+    Returns:
+        The address, stripped.
+
+    Raises:
+        ValueError: If ``email`` is not a plain email address (obfuscated forms such as
+            ``"name(at)jkl.fi"`` are rejected: the directory must store the real address).
+    """
+    address = email.strip()
+    if not _EMAIL.fullmatch(address):
+        raise ValueError(f"Not an email address: {email!r}")
+    return address
+
+
+def mailto(email: str) -> str:
+    """Build a ``mailto:`` link target.
+
+    Args:
+        email: An email address.
+
+    Returns:
+        E.g. ``"mailto:x@y.fi"``.
+
+    Raises:
+        ValueError: If ``email`` is not an email address.
+    """
+    return f"mailto:{format_email(email)}"
+
+
+def markdown_phone(raw: str) -> str:
+    """Format a phone number as a Markdown ``tel:`` link.
+
+    Args:
+        raw: The number as printed.
+
+    Returns:
+        E.g. ``"[050 351 9249](tel:+358503519249)"``.
+
+    Raises:
+        ValueError: If ``raw`` is not a Finnish phone number.
+    """
+    return f"[{format_phone(raw)}]({tel_uri(raw)})"
+
+
+def markdown_email(email: str) -> str:
+    """Format an email address as a Markdown ``mailto:`` link.
+
+    Args:
+        email: An email address.
+
+    Returns:
+        E.g. ``"[x@y.fi](mailto:x@y.fi)"``.
+
+    Raises:
+        ValueError: If ``email`` is not an email address.
+    """
+    return f"[{format_email(email)}]({mailto(email)})"
+
+
+def phone_text(raw: str, *, links: bool) -> str:
+    """Format a phone number for a channel.
+
+    Args:
+        raw: The number as printed.
+        links: Whether the channel renders Markdown links.
+
+    Returns:
+        :func:`markdown_phone` when ``links`` is true, else :func:`format_phone`.
+
+    Raises:
+        ValueError: If ``raw`` is not a Finnish phone number.
+    """
+    return markdown_phone(raw) if links else format_phone(raw)
+
+
+def email_text(email: str, *, links: bool) -> str:
+    """Format an email address for a channel.
+
+    Args:
+        email: An email address.
+        links: Whether the channel renders Markdown links.
+
+    Returns:
+        :func:`markdown_email` when ``links`` is true, else :func:`format_email`.
+
+    Raises:
+        ValueError: If ``email`` is not an email address.
+    """
+    return markdown_email(email) if links else format_email(email)
+
+
+def format_date(d: date) -> str:
+    """Format a date the Finnish way, without leading zeros.
+
+    Args:
+        d: The date.
+
+    Returns:
+        E.g. ``"16.1.2019"``.
+    """
+    return f"{d.day}.{d.month}.{d.year}"
+
+
+def provenance_line(source_title: str, url: str | None, updated: date | None) -> str:
+    """Write the short source line that ends every factual answer.
+
+    Args:
+        source_title: Name of the source, e.g. ``"Päijät-Hämeen LAPE-sivu"``.
+        url: The page address, shown in brackets after the title, or ``None``.
+        updated: The date the page gives, or ``None`` when it gives none (never guessed).
+
+    Returns:
+        E.g. ``"Lähde: Päijät-Hämeen LAPE-sivu, päivitetty 16.1.2019"`` or
+        ``"Lähde: KSLAPE-sivu (www.example.fi), päiväys ei tiedossa"``.
+
+    Raises:
+        ValueError: If ``source_title`` is empty.
+    """
+    title = source_title.strip()
+    if not title:
+        raise ValueError("provenance_line needs a source title")
+    address = (url or "").strip()
+    source = f"{title} ({address})" if address else title
+    when = f"päivitetty {format_date(updated)}" if updated else "päiväys ei tiedossa"
+    return f"Lähde: {source}, {when}"
