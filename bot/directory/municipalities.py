@@ -60,3 +60,25 @@ def load_municipalities(path: Path = MUNICIPALITIES_CSV) -> dict[str, Municipali
 def municipalities() -> dict[str, Municipality]:
     """Return the project's municipality list, read once per process."""
     return load_municipalities()
+
+
+def find_municipality(
+    text: str, table: dict[str, Municipality] | None = None
+) -> Municipality | None:
+    """The municipality named in base form, in Finnish or Swedish, or by its code.
+
+    Args:
+        text: ``"Laukaa"``, ``"laukas"``, ``"410"`` (case and surrounding spaces ignored).
+        table: Municipalities to search; the project's list by default.
+
+    Returns:
+        The municipality, or None when nothing matches exactly.
+    """
+    table = municipalities() if table is None else table
+    wanted = text.strip().casefold()
+    if wanted in table:
+        return table[wanted]
+    for municipality in table.values():
+        if wanted in (municipality.name_fi.casefold(), municipality.name_sv.casefold()):
+            return municipality
+    return None

@@ -1,0 +1,394 @@
+"""The loaded directory and its queries.
+
+Answers follow the hierarchy municipality → region / wellbeing services county → national.
+A unit is *local* to a municipality only when its area lists that municipality's code; a unit
+for a whole region is returned separately as regional, and a unit whose area the source does
+not state is never returned for any municipality (it can still be found by its id or name).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, Literal, Protocol, TypeVar
+
+from bot.directory.model import (
+    MEETING_PLACE_SERVICE,
+    Area,
+    Organization,
+    Person,
+    ProgrammeFact,
+    Role,
+    Service,
+    ServiceLocation,
+    Source,
+    Topic,
+)
+from bot.directory.municipalities import Municipality
+from bot.directory.names import fold, words
+
+#: Which level of the hierarchy answered.
+Level = Literal["municipality", "region", "national"]
+REGION_PREFIX = "region:"
+COUNTY_PREFIX = "county:"
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class _Entry(_Identified, Protocol):
+    @property
+    def area(self) -> Area: ...
+
+
+EntryT = TypeVar("EntryT", bound=_Entry)
+IdentifiedT = TypeVar("IdentifiedT", bound=_Identified)
+
+
+@dataclass(frozen=True)
+class LocalAnswer:
+    """What the directory knows for a parent in one municipality.
+
+    Attributes:
+        municipality: The parent's municipality.
+        service: The service asked about, or None for everything.
+        level: ``municipality`` when there is a local unit or contact person,
+            ``region`` when only the region or wellbeing services county has something,
+            ``national`` when only national information applies.
+        units: Units in the municipality's own area (offering ``service`` if one is asked).
+        other_local_units: Local units that do not offer the asked service (empty when no
+            service is asked), so an answer can say what is there instead.
+        regional_units: Units serving the whole region or county (offering ``service`` if
+            one is asked). Never present these as local.
+        local_contacts: Contact persons for this municipality.
+        regional_contacts: Contact persons for its region or county.
+        facts: Programme facts for this municipality, its region or county.
+        national_facts: Programme facts that apply everywhere.
+        sources: The sources of everything above, each once.
+    """
+
+    municipality: Municipality
+    service: Service | None
+    level: Level
+    units: tuple[ServiceLocation, ...]
+    other_local_units: tuple[ServiceLocation, ...]
+    regional_units: tuple[ServiceLocation, ...]
+    local_contacts: tuple[Person, ...]
+    regional_contacts: tuple[Person, ...]
+    facts: tuple[ProgrammeFact, ...]
+    national_facts: tuple[ProgrammeFact, ...]
+    sources: tuple[Source, ...]
+
+
+class _AreaIndex(Generic[EntryT]):
+    """Entries by the municipalities, regions and counties their areas name."""
+
+    def __init__(self, entries: Iterable[EntryT]) -> None:
+        self._by_code: dict[str, list[EntryT]] = defaultdict(list)
+        self._by_region: dict[str, list[EntryT]] = defaultdict(list)
+        self._by_county: dict[str, list[EntryT]] = defaultdict(list)
+        national: list[EntryT] = []
+        for entry in entries:
+            for code in entry.area.municipalities:
+                self._by_code[code].append(entry)
+            for region in entry.area.regions:
+                self._by_region[region].append(entry)
+            for county in entry.area.counties:
+                self._by_county[county].append(entry)
+            if entry.area.national:
+                national.append(entry)
+        self.national: tuple[EntryT, ...] = tuple(national)
+
+    def local(self, code: str) -> list[EntryT]:
+        """Entries whose area names this municipality."""
+        return list(self._by_code.get(code, ()))
+
+    def regional(self, municipality: Municipality) -> list[EntryT]:
+        """Entries for the municipality's whole region or county, not named locally."""
+        local = {entry.id for entry in self.local(municipality.code)}
+        found = self._by_region.get(municipality.region_fi, []) + self._by_county.get(
+            municipality.county_fi, []
+        )
+        return [entry for entry in _unique(found) if entry.id not in local]
+
+
+def _unique(entries: Iterable[IdentifiedT]) -> list[IdentifiedT]:
+    seen: set[str] = set()
+    result: list[IdentifiedT] = []
+    for entry in entries:
+        if entry.id not in seen:
+            seen.add(entry.id)
+            result.append(entry)
+    return result
+
+
+def _covers(area: Area, municipality: Municipality) -> bool:
+    """Whether an area (other than a national one) includes the municipality."""
+    return (
+        municipality.code in area.municipalities
+        or municipality.region_fi in area.regions
+        or municipality.county_fi in area.counties
+    )
+
+
+class Directory:
+    """All directory entries, indexed for the bot's questions. Read-only once built."""
+
+    def __init__(
+        self,
+        *,
+        municipalities: Mapping[str, Municipality],
+        sources: tuple[Source, ...],
+        services: tuple[Service, ...],
+        roles: tuple[Role, ...],
+        topics: tuple[Topic, ...],
+        organizations: tuple[Organization, ...],
+        units: tuple[ServiceLocation, ...],
+        persons: tuple[Person, ...],
+        facts: tuple[ProgrammeFact, ...],
+    ) -> None:
+        self.municipalities = dict(municipalities)
+        self.sources = sources
+        self.services = services
+        self.roles = roles
+        self.topics = topics
+        self.organizations = organizations
+        self.units = units
+        self.persons = persons
+        self.facts = facts
+        self._sources = {entry.id: entry for entry in sources}
+        self._services = {entry.id: entry for entry in services}
+        self._roles = {entry.id: entry for entry in roles}
+        self._topics = {entry.id: entry for entry in topics}
+        self._organizations = {entry.id: entry for entry in organizations}
+        self._units = {entry.id: entry for entry in units}
+        self._persons = {entry.id: entry for entry in persons}
+        self._unit_index = _AreaIndex(units)
+        self._person_index = _AreaIndex(persons)
+        self._fact_index = _AreaIndex(facts)
+
+    # --- by id -------------------------------------------------------------------------
+
+    def municipality(self, code: str) -> Municipality | None:
+        """The municipality with this three-digit code."""
+        return self.municipalities.get(code)
+
+    def unit(self, unit_id: str) -> ServiceLocation | None:
+        """The unit with this id."""
+        return self._units.get(unit_id)
+
+    def person(self, person_id: str) -> Person | None:
+        """The person with this id."""
+        return self._persons.get(person_id)
+
+    def service(self, service_id: str) -> Service | None:
+        """The service of the vocabulary with this id."""
+        return self._services.get(service_id)
+
+    def organization(self, organization_id: str) -> Organization | None:
+        """The organisation with this id."""
+        return self._organizations.get(organization_id)
+
+    def role(self, role_id: str) -> Role | None:
+        """The role with this id."""
+        return self._roles.get(role_id)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        """The programme topic with this id."""
+        return self._topics.get(topic_id)
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id."""
+        return self._sources.get(source_id)
+
+    # --- questions ---------------------------------------------------------------------
+
+    def lookup(self, municipality_code: str, service: str | None = None) -> LocalAnswer:
+        """What a parent in this municipality can be told, optionally about one service.
+
+        Args:
+            municipality_code: Three-digit municipality code (``"410"``).
+            service: Service id of the vocabulary, or None for everything.
+
+        Returns:
+            Local units and contacts, then the region's or county's, then national facts.
+
+        Raises:
+            KeyError: For an unknown municipality code or service id.
+        """
+        municipality = self.municipalities[municipality_code]
+        asked = self._services[service] if service is not None else None
+        local = self._unit_index.local(municipality_code)
+        units = [unit for unit in local if service is None or unit.offers(service)]
+        regional = [
+            unit
+            for unit in self._unit_index.regional(municipality)
+            if service is None or unit.offers(service)
+        ]
+        local_contacts = self._person_index.local(municipality_code)
+        regional_contacts = self._person_index.regional(municipality)
+        facts = self._fact_index.local(municipality_code) + self._fact_index.regional(municipality)
+        level: Level = "national"
+        if units or local_contacts:
+            level = "municipality"
+        elif regional or regional_contacts or facts:
+            level = "region"
+        answering = {unit.id for unit in units}
+        other_local = [unit for unit in local if unit.id not in answering]
+        national = self._fact_index.national
+        listed: list[ServiceLocation | Person | ProgrammeFact] = [
+            *units,
+            *other_local,
+            *regional,
+            *local_contacts,
+            *regional_contacts,
+            *facts,
+            *national,
+        ]
+        return LocalAnswer(
+            municipality=municipality,
+            service=asked,
+            level=level,
+            units=tuple(units),
+            other_local_units=tuple(other_local),
+            regional_units=tuple(regional),
+            local_contacts=tuple(local_contacts),
+            regional_contacts=tuple(regional_contacts),
+            facts=tuple(facts),
+            national_facts=national,
+            sources=tuple(_unique(entry.source for entry in listed)),
+        )
+
+    def meeting_places(self, municipality_code: str) -> LocalAnswer:
+        """Meeting places (kohtaamispaikat, open day-care centres) for a municipality.
+
+        Raises:
+            KeyError: For an unknown municipality code.
+        """
+        return self.lookup(municipality_code, MEETING_PLACE_SERVICE)
+
+    def units_offering(self, service: str) -> tuple[ServiceLocation, ...]:
+        """Every unit offering a service, wherever it is (for "where can I get ...")."""
+        return tuple(unit for unit in self.units if unit.offers(service))
+
+    def find_contacts(
+        self,
+        name: str | None = None,
+        role: str | None = None,
+        region: str | None = None,
+        organisation: str | None = None,
+    ) -> tuple[Person, ...]:
+        """Contact persons matching every given filter, in directory order.
+
+        Args:
+            name: Part of the name in base form, any case, with or without ä/ö
+                (``"Hämäläinen"``, ``"hanna hamalainen"``), or the person id.
+            role: Role id (``muutosagentti``) or its Finnish title or alias.
+            region: A place: ``"region:Keski-Suomi"``, ``"county:Keski-Suomen
+                hyvinvointialue"``, a region or county name, or a municipality code. A person
+                matches when their area includes any municipality of that place.
+            organisation: Organisation id, name or alias; members of its sub-organisations
+                (a project it administers) match too.
+
+        Returns:
+            The matching persons; all persons when no filter is given.
+        """
+        persons = list(self.persons)
+        if name is not None:
+            wanted = set(words(name))
+            persons = [
+                person
+                for person in persons
+                if person.id == name or (wanted and wanted <= self._name_words(person))
+            ]
+        if role is not None:
+            role_id = self._role_id(role)
+            persons = [person for person in persons if person.role == role_id]
+        if region is not None:
+            place = self._place_municipalities(region)
+            persons = [
+                person
+                for person in persons
+                if any(_covers(person.area, municipality) for municipality in place)
+            ]
+        if organisation is not None:
+            organisation_id = self._organization_id(organisation)
+            persons = [
+                person
+                for person in persons
+                if organisation_id in self._organization_chain(person.organization)
+            ]
+        return tuple(persons)
+
+    def programme(self, topic: str) -> tuple[ProgrammeFact, ...]:
+        """Facts about a topic: those filed under it first, then related ones.
+
+        Returns:
+            The facts, empty for an unknown topic.
+        """
+        primary = [fact for fact in self.facts if fact.topic == topic]
+        related = [fact for fact in self.facts if topic in fact.related_topics]
+        return tuple(primary + related)
+
+    def named_entities(self) -> list[tuple[str, str, list[str]]]:
+        """Names the place and person resolver must recognise.
+
+        Returns:
+            ``(kind, id, names)`` with kind ``"unit"`` or ``"person"`` and the base-form names
+            and aliases, e.g. ``("person", "raija-harju-kivinen", ["Raija Harju-Kivinen"])``.
+        """
+        result: list[tuple[str, str, list[str]]] = [
+            ("unit", unit.id, [unit.name_fi, *unit.aliases]) for unit in self.units
+        ]
+        result += [
+            ("person", person.id, [person.full_name, *person.aliases]) for person in self.persons
+        ]
+        return result
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _name_words(self, person: Person) -> set[str]:
+        names = [person.full_name, *person.aliases]
+        return {word for text in names for word in words(text)}
+
+    def _role_id(self, role: str) -> str | None:
+        if role in self._roles:
+            return role
+        wanted = fold(role)
+        for entry in self.roles:
+            if wanted in {fold(text) for text in (entry.title_fi, *entry.aliases)}:
+                return entry.id
+        return None
+
+    def _organization_id(self, organisation: str) -> str | None:
+        if organisation in self._organizations:
+            return organisation
+        wanted = fold(organisation)
+        for entry in self.organizations:
+            if wanted in {fold(text) for text in (entry.name_fi, *entry.aliases)}:
+                return entry.id
+        return None
+
+    def _organization_chain(self, organization_id: str) -> list[str]:
+        """The organisation and the ones above it."""
+        chain: list[str] = []
+        current: str | None = organization_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            parent = self._organizations.get(current)
+            current = parent.parent if parent else None
+        return chain
+
+    def _place_municipalities(self, place: str) -> list[Municipality]:
+        """The municipalities of a place value (region, county or municipality code)."""
+        if place in self.municipalities:
+            return [self.municipalities[place]]
+        name = place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+        return [
+            municipality
+            for municipality in self.municipalities.values()
+            if name in (municipality.region_fi, municipality.county_fi)
+        ]
