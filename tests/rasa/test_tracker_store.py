@@ -19,8 +19,7 @@ from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, database_url
 from tests.conftest import free_port
 
 DOMAIN = Domain.from_yaml(
-    "version: '3.1'\nslots:\n  place:\n    type: text\n    mappings:\n"
-    "      - type: custom\n"
+    "version: '3.1'\nslots:\n  place:\n    type: text\n    mappings:\n" "      - type: custom\n"
 )
 
 
