@@ -18,8 +18,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, database_url
 from tests.conftest import free_port
 
-DOMAIN = Domain.from_yaml(
-    "version: '3.1'\nslots:\n  place:\n    type: text\n    mappings:\n" "      - type: custom\n"
+DOMAIN = Domain.from_dict(
+    {"slots": {"place": {"type": "text", "mappings": [{"type": "custom"}]}}}
 )
 
 
