@@ -1,0 +1,225 @@
+"""The names the resolver knows: municipalities, regions, wellbeing counties, units, persons.
+
+Each name becomes an :class:`Alias` carrying its inflected forms (from :mod:`bot.places.inflect`)
+and how cautiously it must be matched. Nothing here is a hand-written table of forms: the
+forms come from the base names in ``municipalities.csv`` and the directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.directory.municipalities import Municipality
+from bot.places.inflect import Form, name_forms
+
+# Names that are also everyday Finnish words (hanko = pitchfork, koski = rapids, lahti = bay,
+# kolari = crash, pellon = of the field, virrat = currents, jalo = noble ...). Their forms
+# count as a place only where the sentence makes them one.
+COMMON_WORD_NAMES = frozenset(
+    {
+        "hanko",
+        "jalo",
+        "kaavi",
+        "kannus",
+        "karvia",
+        "kaskö",
+        "kemi",
+        "kolari",
+        "koski",
+        "kotka",
+        "lahti",
+        "lieto",
+        "luoto",
+        "nokia",
+        "pello",
+        "rusko",
+        "salo",
+        "sauvo",
+        "somero",
+        "sund",
+        "vaala",
+        "varkaus",
+        "vasa",
+        "veteli",
+        "virrat",
+    }
+)
+
+# Names that are also first names or surnames (Kaarina, Salla, Simo ...): a capital letter
+# does not make them a place, but an inner local case does (Kaarinassa, Simoon).
+PERSON_LIKE_NAMES = frozenset({"aura", "inari", "kaarina", "lovisa", "salla", "simo", "soini"})
+
+# Compound names whose first part inflects too: Uudessakaupungissa, Isossakyrössä.
+BOTH_PARTS = {"uusikaupunki": 4, "uusikaarlepyy": 4, "isokyrö": 3, "uusimaa": 4}
+
+# Everyday names for a few towns.
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "091": ("Hesa", "Stadi"),
+    "837": ("Manse",),
+}
+
+# Other names of a wellbeing services county ("Päijät-Hämeen hyvinvointiyhtymä").
+COUNTY_WORDS = ("hyvinvointiyhtymä", "hyvinvointikuntayhtymä")
+
+PLACE_KINDS = frozenset({"municipality", "region", "county"})
+SHORT = 4  # a name or form of at most this many letters is matched only in a place context
+TYPO_MIN = 6  # one-letter typos are forgiven in names of at least this many letters
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One name of one entity, with its forms and matching policy.
+
+    Attributes:
+        kind: "municipality", "region", "county", "unit" or "person".
+        id: Canonical id (municipality code, "region:…", "county:…", directory id).
+        name: The name as written in the source (for --explain).
+        source: What kind of name it is ("Finnish name", "Swedish name", "surname" …).
+        forms: ``(case, form)`` pairs, lower case.
+        guarded: Matched only where the sentence makes it a place (common-word names; any
+            form of at most ``SHORT`` letters is treated so too).
+        person_like: Also a person's name: capitals prove nothing, inner local cases do.
+        typo: One-letter typos are forgiven.
+        confidence: Confidence of an exact match.
+    """
+
+    kind: str
+    id: str
+    name: str
+    source: str
+    forms: tuple[Form, ...]
+    guarded: bool
+    person_like: bool
+    typo: bool
+    confidence: float
+
+
+def _alias(
+    kind: str,
+    entity_id: str,
+    name: str,
+    source: str,
+    forms: Iterable[Form],
+    *,
+    confidence: float = 1.0,
+    guarded: bool = False,
+) -> Alias:
+    """Build an alias, deciding its guard and typo policy from the name itself.
+
+    Only the fixed names of places forgive typos; the words near them are known
+    (``near_words.txt``), which is not true of names that come and go with the directory.
+    """
+    lower = name.lower()
+    person_like = lower in PERSON_LIKE_NAMES
+    guarded = guarded or person_like or lower in COMMON_WORD_NAMES
+    return Alias(
+        kind=kind,
+        id=entity_id,
+        name=name,
+        source=source,
+        forms=tuple(forms),
+        guarded=guarded,
+        person_like=person_like,
+        typo=kind in PLACE_KINDS and not guarded and len(lower) >= TYPO_MIN,
+        confidence=confidence,
+    )
+
+
+def municipality_aliases(municipality: Municipality) -> list[Alias]:
+    """Return the aliases of one municipality: its Finnish name, Swedish name and nicknames."""
+    code = municipality.code
+    loan = municipality.languages.startswith("sv")
+    name = municipality.name_fi.removesuffix(" Tl")
+    aliases = []
+    if name != municipality.name_fi:  # "Koski Tl": the old province mark only in the nominative
+        full = municipality.name_fi
+        aliases.append(_alias("municipality", code, full, "Finnish name", [("nom", full.lower())]))
+    if name.endswith(" kunta"):  # "Pedersören kunta": the bare name is the genitive's base
+        full = name.lower()
+        aliases.append(_alias("municipality", code, name, "Finnish name", name_forms(full)))
+        name = name.removesuffix("n kunta")
+    lower = name.lower()
+    forms = name_forms(lower, plural=True, loan=loan, both_parts=BOTH_PARTS.get(lower, 0))
+    aliases.append(_alias("municipality", code, name, "Finnish name", forms))
+    swedish = municipality.name_sv
+    if swedish.lower() != municipality.name_fi.lower() and swedish.lower() != lower:
+        aliases.append(
+            _alias(
+                "municipality",
+                code,
+                swedish,
+                "Swedish name",
+                [("nom", swedish.lower())],
+                confidence=0.95,
+            )
+        )
+    for nickname in NICKNAMES.get(code, ()):
+        nick_forms = name_forms(nickname.lower())
+        aliases.append(
+            _alias("municipality", code, nickname, "nickname", nick_forms, confidence=0.9)
+        )
+    return aliases
+
+
+def area_aliases(municipalities: Iterable[Municipality]) -> list[Alias]:
+    """Return aliases of the regions and wellbeing services counties of the municipalities.
+
+    A county run by a city ("Helsingin kaupunki") or named like its region (Ahvenanmaa) gets
+    no alias of its own: the city's or region's name already resolves.
+    """
+    regions = dict.fromkeys(m.region_fi for m in municipalities)
+    counties = dict.fromkeys(m.county_fi for m in municipalities)
+    aliases = []
+    for region in regions:
+        lower = region.lower()
+        forms = name_forms(lower, both_parts=BOTH_PARTS.get(lower, 0))
+        aliases.append(_alias("region", f"region:{region}", region, "region", forms))
+    for county in counties:
+        last = county.rsplit(" ", 1)[-1]
+        if county in regions or last != "hyvinvointialue":
+            continue
+        for word in (last, *COUNTY_WORDS):
+            variant = county.removesuffix(last) + word
+            aliases.append(
+                _alias("county", f"county:{county}", variant, "county", name_forms(variant.lower()))
+            )
+    return aliases
+
+
+def entity_aliases(kind: str, entity_id: str, names: Iterable[str]) -> list[Alias]:
+    """Return aliases of a directory unit or person.
+
+    A unit's names inflect on their last word (Monitoimitalo Jaloon). A person is found by
+    full name and by surname alone (Paanaselle); a surname alone may be an everyday word
+    (hämäläinen = a person from Häme), so it needs a context like a place name does.
+    """
+    aliases = []
+    for name in names:
+        aliases.append(_alias(kind, entity_id, name, kind, name_forms(name.lower())))
+        if kind == "person" and " " in name:
+            surname = name.rsplit(" ", 1)[1]
+            aliases.append(
+                _alias(
+                    kind,
+                    entity_id,
+                    surname,
+                    "surname",
+                    name_forms(surname.lower()),
+                    confidence=0.9,
+                    guarded=True,
+                )
+            )
+    return aliases
+
+
+def all_aliases(
+    municipalities: Mapping[str, Municipality],
+    named_entities: Iterable[tuple[str, str, list[str]]],
+) -> list[Alias]:
+    """Return every alias, municipalities first so that they win ties."""
+    aliases = [a for m in municipalities.values() for a in municipality_aliases(m)]
+    aliases += area_aliases(municipalities.values())
+    for kind, entity_id, names in named_entities:
+        aliases += entity_aliases(kind, entity_id, names)
+    return aliases
