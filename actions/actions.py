@@ -26,11 +26,11 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
     """Read the latest message's intent and entities and the remembered slots."""
     latest = tracker.latest_message or {}
     intent = (latest.get("intent") or {}).get("name") or ""
-    entities: dict[str, str] = {}
+    entities: dict[str, list[str]] = {}
     for entity in latest.get("entities") or []:
         kind, value = entity.get("entity"), entity.get("value")
-        if kind in ENTITY_TYPES and isinstance(value, str) and value and kind not in entities:
-            entities[kind] = value
+        if kind in ENTITY_TYPES and isinstance(value, str) and value:
+            entities.setdefault(kind, []).append(value)
 
     def slot(name: str) -> str | None:
         value = tracker.get_slot(name)
@@ -43,6 +43,7 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         unit=slot("unit"),
         person=slot("person"),
         previous=Question.from_slot(tracker.get_slot("question")),
+        text=str(latest.get("text") or ""),
     )
 
 

@@ -7,7 +7,7 @@ new place: "entä Äänekoskella?"), and :mod:`bot.answers.replies` writes the a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -32,23 +32,30 @@ class Question:
 
     intent: str
     service: str | None = None
-    topic: str | None = None
+    topics: tuple[str, ...] = ()
     role: str | None = None
     contact_field: str | None = None
     unit: str | None = None
     person: str | None = None
 
-    def to_slot(self) -> dict[str, str]:
+    def to_slot(self) -> dict[str, Any]:
         """The question as the value of the ``question`` slot (only the set fields)."""
-        return {key: value for key, value in asdict(self).items() if value}
+        slot = {key: value for key, value in asdict(self).items() if value}
+        if self.topics:
+            slot["topics"] = list(self.topics)
+        return slot
 
     @classmethod
     def from_slot(cls, value: Any) -> Question | None:
         """Read back a ``question`` slot; anything malformed gives None."""
         if not isinstance(value, Mapping) or value.get("intent") not in QUESTION_INTENTS:
             return None
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: str(v) for k, v in value.items() if k in known and v})
+        known = {f.name for f in fields(cls)} - {"topics"}
+        topics = value.get("topics")
+        return cls(
+            **{k: str(v) for k, v in value.items() if k in known and v},
+            topics=tuple(str(t) for t in topics) if isinstance(topics, list) else (),
+        )
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class Turn:
 
     Attributes:
         intent: The intent of the latest message.
-        entities: Entity values of the latest message, first value per entity type.
+        entities: Entity values of the latest message by entity type, in message order.
         place: The ``place`` slot (this message's place, or the one remembered).
         unit: The ``unit`` slot (last unit mentioned).
         person: The ``person`` slot (last person mentioned).
@@ -65,11 +72,17 @@ class Turn:
     """
 
     intent: str
-    entities: Mapping[str, str]
+    entities: Mapping[str, Sequence[str]]
     place: str | None = None
     unit: str | None = None
     person: str | None = None
     previous: Question | None = None
+    text: str = ""
+
+    def first(self, kind: str) -> str | None:
+        """The first value of an entity type in the latest message."""
+        values = self.entities.get(kind)
+        return values[0] if values else None
 
 
 def question_for(turn: Turn) -> Question | None:
@@ -82,26 +95,25 @@ def question_for(turn: Turn) -> Question | None:
     Returns:
         The question, or None when the turn gives only a place and nothing was asked yet.
     """
-    entities = turn.entities
     if turn.intent not in QUESTION_INTENTS:
         if turn.intent == INFORM_PLACE and turn.previous is not None:
             return turn.previous
         return None
     question = Question(
         intent=turn.intent,
-        service=entities.get("service"),
-        topic=entities.get("topic"),
-        role=entities.get("role"),
-        contact_field=entities.get("contact_field"),
-        unit=entities.get("unit"),
-        person=entities.get("person"),
+        service=turn.first("service"),
+        topics=tuple(dict.fromkeys(turn.entities.get("topic", ()))),
+        role=turn.first("role"),
+        contact_field=turn.first("contact_field"),
+        unit=turn.first("unit"),
+        person=turn.first("person"),
     )
     previous = turn.previous
     if question.intent == "ask_person_contact" and question.person is None:
         question = replace(question, person=turn.person)
         if question.contact_field is None and previous is not None:
             question = replace(question, contact_field=previous.contact_field)
-    if question.intent == "ask_unit_info" and question.unit is None and "place" not in entities:
+    if question.intent == "ask_unit_info" and question.unit is None and not turn.first("place"):
         question = replace(question, unit=turn.unit)
     if question.intent == "ask_contact_role" and question.role is None and previous is not None:
         question = replace(question, role=previous.role)

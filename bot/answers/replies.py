@@ -17,6 +17,7 @@ from typing import Any
 from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.format import email_text, phone_text, provenance_line
 from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
+from bot.directory.names import words
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
 from bot.safety import EMERGENCY_LINE, crisis_reply, detect_crisis
 
@@ -338,7 +339,10 @@ def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
     return Message("Mitä näistä tarkoitat?", buttons)
 
 
-def _contacts_for_role(directory: Directory, question: Question, place: str | None) -> Message:
+def _contacts_for_role(
+    directory: Directory, question: Question, place: str | None
+) -> tuple[Message, tuple[Person, ...]]:
+    """The persons in a role (all contacts when no role is asked), for a place if given."""
     role = directory.role(question.role) if question.role else None
     persons = directory.find_contacts(role=role.id if role else None, region=place)
     role_text = role.title_fi.lower() if role else "yhteyshenkilö"
@@ -349,9 +353,7 @@ def _contacts_for_role(directory: Directory, question: Question, place: str | No
         ]
         facts = directory.programme(role.id if role else "muutosagentti")[:1]
         lines += [_fact_text(fact) for fact in facts]
-        return (
-            _factual("\n\n".join(lines), [f.source for f in facts]) if facts else Message(lines[0])
-        )
+        return _factual("\n\n".join(lines), [fact.source for fact in facts]), persons
     heading = f"{role_text.capitalize()}" + (f", alue {where}:" if where else " (alue suluissa):")
     lines = [heading]
     for person in _prefer_role(persons, "muutosagentti")[:MAX_ITEMS]:
@@ -361,7 +363,7 @@ def _contacts_for_role(directory: Directory, question: Question, place: str | No
         lines.append(line)
     if len(persons) > MAX_ITEMS:
         lines.append(f"…ja {len(persons) - MAX_ITEMS} muuta. Kysy tarkemmin roolin mukaan.")
-    return _factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]])
+    return _factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]]), persons
 
 
 def _person_contact(directory: Directory, person: Person, field: str | None) -> Message:
@@ -383,7 +385,8 @@ def _person_contact(directory: Directory, person: Person, field: str | None) -> 
 
 
 def _fact_text(fact: ProgrammeFact) -> str:
-    lines = [f"{fact.title}: {fact.text}"]
+    separator = " " if fact.title.endswith("?") else ": "
+    lines = [f"{fact.title}{separator}{fact.text}"]
     lines += [f"{i}. {point}" for i, point in enumerate(fact.points, start=1)]
     lines += [f"{d.label.capitalize()}: {d.text}" for d in fact.dates]
     for amount in fact.amounts:
@@ -396,9 +399,67 @@ def _fact_text(fact: ProgrammeFact) -> str:
     return "\n".join(lines)
 
 
-def _programme(directory: Directory, topic: str | None) -> Message:
-    found = directory.programme(topic) if topic else ()
-    facts = [fact for fact in found if fact.topic == topic][:2] or list(found[:1])
+def _topics_in_text(directory: Directory, text: str) -> tuple[str, ...]:
+    """Programme topics named in the text, by their names and aliases (any inflection).
+
+    A fallback for when the NLU found no ``topic`` entity: an alias matches when each of its
+    words starts a word of the text, less its last two letters (muutosagentti →
+    muutosagentin, avaustapahtuma → avaustapahtumassa).
+    """
+    text_words = words(text)
+
+    def mentioned(name: str) -> bool:
+        stems = [word[: max(4, len(word) - 2)] for word in words(name)]
+        return bool(stems) and all(
+            any(word.startswith(stem) for word in text_words) for stem in stems
+        )
+
+    return tuple(
+        topic.id
+        for topic in directory.topics
+        if any(mentioned(name) for name in (topic.name_fi, *topic.aliases))
+    )
+
+
+def _rank_facts(
+    directory: Directory, topics: Sequence[str], place: str | None
+) -> list[ProgrammeFact]:
+    """The facts that best answer a question naming these topics.
+
+    Facts tagged with more of the asked topics come first; among equals, those filed under
+    an asked topic, then those that apply nationally or to the parent's place.
+    """
+    asked = set(topics)
+    municipality = directory.municipality(place) if place else None
+
+    def applies(fact: ProgrammeFact) -> bool:
+        area = fact.area
+        if area.national:
+            return True
+        if municipality is None:
+            return False
+        return (
+            municipality.code in area.municipalities
+            or municipality.region_fi in area.regions
+            or municipality.county_fi in area.counties
+        )
+
+    scored = []
+    for order, fact in enumerate(directory.facts):
+        score = len(asked & {fact.topic, *fact.related_topics})
+        if score:
+            scored.append((-score, fact.topic not in asked, not applies(fact), order, fact))
+    scored.sort(key=lambda item: item[:4])
+    if not scored:
+        return []
+    best = scored[0]
+    seconds = [item for item in scored[1:2] if item[:3] == best[:3] and not item[2]]
+    return [best[4], *(item[4] for item in seconds)]
+
+
+def _programme(directory: Directory, question: Question, text: str, place: str | None) -> Message:
+    topics = question.topics or _topics_in_text(directory, text)
+    facts = _rank_facts(directory, topics, place)
     if not facts:
         buttons = tuple(
             Button(title, _intent_payload("ask_programme", topic=topic_id))
@@ -445,7 +506,10 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     if intent == "ask_unit_info":
         return _unit_reply(directory, question, unit, place, slots)
     if intent == "ask_contact_role":
-        return Reply((_contacts_for_role(directory, question, place),), slots)
+        message, persons = _contacts_for_role(directory, question, place)
+        if len(persons) == 1:
+            slots["person"] = persons[0].id
+        return Reply((message,), slots)
     if intent == "ask_person_contact":
         if person is None:
             text = (
@@ -456,7 +520,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
             return Reply((Message(text),), slots)
         slots["person"] = person.id
         return Reply((_person_contact(directory, person, question.contact_field),), slots)
-    return Reply((_programme(directory, question.topic),), slots)
+    return Reply((_programme(directory, question, turn.text, place),), slots)
 
 
 def _unit_reply(
