@@ -4,10 +4,15 @@
 restarts in ``var/conversations.db`` (git-ignored). Setting ``PERHEBOTTI_DATABASE_URL``
 (e.g. ``postgresql://perhebotti:secret@127.0.0.1:5432/perhebotti``) switches to that database;
 ``PERHEBOTTI_STATE_DIR`` moves the SQLite file elsewhere.
+
+What parents type is stored with identity codes, phone numbers and email addresses masked
+(:func:`bot.privacy.mask`): the bot has already understood the message when it is saved, and
+nobody reading the stored conversations needs those details.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,8 +21,11 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.paths import STATE_DIR
+from bot.privacy import mask
 
 DATABASE_URL_ENV = "PERHEBOTTI_DATABASE_URL"
 STATE_DIR_ENV = "PERHEBOTTI_STATE_DIR"
@@ -57,3 +65,32 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
     ) -> None:
         """Create the store; ``host`` from endpoints.yml is ignored in favour of the env."""
         super().__init__(domain=domain, host=database_url(), event_broker=event_broker)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Store the conversation's new events, with personal data masked in user messages."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = masked_event_data(event)
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+
+
+def masked_event_data(event: Event) -> dict[str, Any]:
+    """The event as Rasa stores it, with the text of a user message masked."""
+    data: dict[str, Any] = event.as_dict()
+    if isinstance(event, UserUttered) and event.text:
+        data["text"] = mask(event.text)
+        parse_data = data.get("parse_data")
+        if isinstance(parse_data, dict) and isinstance(parse_data.get("text"), str):
+            parse_data["text"] = mask(parse_data["text"])
+    return data

@@ -18,9 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, database_url
 from tests.conftest import free_port
 
-DOMAIN = Domain.from_dict(
-    {"slots": {"place": {"type": "text", "mappings": [{"type": "custom"}]}}}
-)
+DOMAIN = Domain.from_dict({"slots": {"place": {"type": "text", "mappings": [{"type": "custom"}]}}})
 
 
 def test_default_is_an_sqlite_file_in_the_state_dir(tmp_path: Path) -> None:
@@ -101,3 +99,22 @@ async def test_postgresql_url_switches_the_store(
     store = ConfiguredSQLTrackerStore(domain=DOMAIN)
     assert store.engine.dialect.name == "postgresql"
     assert not (tmp_path / "unused" / "conversations.db").exists()
+
+
+async def test_personal_data_is_masked_in_stored_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
+    monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
+    typed = "Hetuni on 131052-308T, soita 040 123 4567 tai matti@example.fi"
+    tracker = DialogueStateTracker.from_events(
+        "parent-2", [UserUttered(typed, parse_data={"text": typed})], slots=DOMAIN.slots
+    )
+    await ConfiguredSQLTrackerStore(domain=DOMAIN).save(tracker)
+    restored = await ConfiguredSQLTrackerStore(domain=DOMAIN).retrieve("parent-2")
+    assert restored is not None and restored.latest_message is not None
+    expected = "Hetuni on [henkilötunnus], soita [puhelinnumero] tai [sähköposti]"
+    assert restored.latest_message.text == expected
+    stored = (tmp_path / "conversations.db").read_bytes()
+    for secret in (b"131052-308T", b"040 123 4567", b"matti@example.fi"):
+        assert secret not in stored
