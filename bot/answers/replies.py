@@ -339,6 +339,15 @@ def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
     return Message("Mitä näistä tarkoitat?", buttons)
 
 
+def _choose_person(persons: Sequence[Person], field: str | None) -> Message:
+    extra = {"contact_field": field} if field else {}
+    buttons = tuple(
+        Button(person.full_name, _intent_payload("ask_person_contact", person=person.id, **extra))
+        for person in persons[:MAX_ITEMS]
+    )
+    return Message("Kenen yhteystietoja tarkoitat?", buttons)
+
+
 def _contacts_for_role(
     directory: Directory, question: Question, place: str | None
 ) -> tuple[Message, tuple[Person, ...]]:
@@ -511,6 +520,10 @@ def answer(directory: Directory, turn: Turn) -> Reply:
             slots["person"] = persons[0].id
         return Reply((message,), slots)
     if intent == "ask_person_contact":
+        named = [directory.person(pid) for pid in dict.fromkeys(turn.entities.get("person", ()))]
+        candidates = [candidate for candidate in named if candidate is not None]
+        if len(candidates) > 1:
+            return Reply((_choose_person(candidates, question.contact_field),), slots)
         if person is None:
             text = (
                 "Kenen yhteystietoja etsit? Kirjoita henkilön nimi, esimerkiksi "

@@ -145,7 +145,9 @@ async def test_and_email_follows_up_on_the_same_person() -> None:
             question=remembered,
         ),
     )
-    assert "[elina.vesterinen2@phhyky.fi](mailto:elina.vesterinen2@phhyky.fi)" in messages[0]["text"]
+    assert (
+        "[elina.vesterinen2@phhyky.fi](mailto:elina.vesterinen2@phhyky.fi)" in messages[0]["text"]
+    )
 
 
 async def test_role_in_a_region() -> None:
@@ -209,3 +211,22 @@ async def test_a_failing_lookup_still_answers_politely(monkeypatch: pytest.Monke
 async def test_odd_input_gets_a_reply(text: str) -> None:
     messages, _ = await run(ActionAnswer(), tracker("ask_services", text=text))
     assert messages and messages[0]["text"]
+
+
+async def test_two_people_named_asks_which_one() -> None:
+    messages, _ = await run(
+        ActionAnswer(),
+        tracker(
+            "ask_person_contact",
+            [
+                entity("person", "sari-paananen"),
+                entity("person", "petri-oinonen"),
+                entity("contact_field", "phone"),
+            ],
+        ),
+    )
+    assert messages[0]["text"] == "Kenen yhteystietoja tarkoitat?"
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        '/ask_person_contact{"person": "sari-paananen", "contact_field": "phone"}',
+        '/ask_person_contact{"person": "petri-oinonen", "contact_field": "phone"}',
+    ]
