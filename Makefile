@@ -9,7 +9,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install system-deps run shell train validate lint test lock clean
+.PHONY: install system-deps run shell train validate evaluate lint test lock clean
 
 ## install: create .venv with Python 3.10 and install the pinned dependencies
 install: $(VENV)/.installed
@@ -51,6 +51,10 @@ shell: install
 ## validate: check the training data and domain
 validate: install
 	$(RASA) data validate --data $(TRAINING_DATA) --fail-on-warnings
+
+## evaluate: NLU report (reports/nlu_evaluation.md) side by side with Rasa's default pipeline
+evaluate: install
+	$(PY) -m bot.rasa.evaluate
 
 ## lint: ruff and mypy as configured in pyproject.toml
 lint: install
