@@ -101,6 +101,9 @@ def ensure_model(models_dir: Path = MODELS_DIR, log: IO[str] | None = None) -> P
     if result.returncode != 0 or not target.exists():
         raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
     print(f"Trained {target.name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    for old in models_dir.glob("perhebotti-*.tar.gz"):
+        if old != target:
+            old.unlink()
     return target
 
 

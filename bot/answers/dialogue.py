@@ -25,6 +25,13 @@ QUESTION_INTENTS = frozenset(
 )
 INFORM_PLACE = "inform_place"
 
+#: Word beginnings that ask for a phone number or an email when the NLU tagged no
+#: ``contact_field`` (possessive forms such as "puhelinnumeronsa" are easy to miss).
+CONTACT_FIELD_WORDS = {
+    "phone": ("puhelin", "numero", "nro", "soit", "puh"),
+    "email": ("sähköpost", "sahkopost", "sposti", "s-post", "email", "e-mail", "meili", "maili"),
+}
+
 
 @dataclass(frozen=True)
 class Question:
@@ -109,6 +116,8 @@ def question_for(turn: Turn) -> Question | None:
         person=turn.first("person"),
     )
     previous = turn.previous
+    if question.intent == "ask_person_contact" and question.contact_field is None:
+        question = replace(question, contact_field=contact_field_in(turn.text))
     if question.intent == "ask_person_contact" and question.person is None:
         question = replace(question, person=turn.person)
         if question.contact_field is None and previous is not None:
@@ -118,3 +127,14 @@ def question_for(turn: Turn) -> Question | None:
     if question.intent == "ask_contact_role" and question.role is None and previous is not None:
         question = replace(question, role=previous.role)
     return question
+
+
+def contact_field_in(text: str) -> str | None:
+    """``phone`` or ``email`` when the text asks for just one of them, else None."""
+    words = text.lower().split()
+    asked = [
+        field
+        for field, beginnings in CONTACT_FIELD_WORDS.items()
+        if any(word.startswith(beginnings) for word in words)
+    ]
+    return asked[0] if len(asked) == 1 else None

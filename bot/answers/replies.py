@@ -10,11 +10,11 @@ nearest true level (the region's contacts, national information).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.answers.dialogue import Question, Turn, question_for
+from bot.answers.dialogue import Question, Turn, contact_field_in, question_for
 from bot.answers.format import email_text, phone_text, provenance_line
 from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
 from bot.directory.names import words
@@ -408,12 +408,12 @@ def _fact_text(fact: ProgrammeFact) -> str:
     return "\n".join(lines)
 
 
-def _topics_in_text(directory: Directory, text: str) -> tuple[str, ...]:
-    """Programme topics named in the text, by their names and aliases (any inflection).
+def _named_in(text: str, vocabulary: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:
+    """Ids of the vocabulary entries whose names the text mentions, in any inflection.
 
-    A fallback for when the NLU found no ``topic`` entity: an alias matches when each of its
-    words starts a word of the text, less its last two letters (muutosagentti →
-    muutosagentin, avaustapahtuma → avaustapahtumassa).
+    A name matches when each of its words starts a word of the text, less its last two
+    letters (muutosagentti → muutosagentin, avaustapahtuma → avaustapahtumassa). Used when
+    the NLU tagged nothing, or tagged a form that is not a canonical value.
     """
     text_words = words(text)
 
@@ -424,9 +424,37 @@ def _topics_in_text(directory: Directory, text: str) -> tuple[str, ...]:
         )
 
     return tuple(
-        topic.id
-        for topic in directory.topics
-        if any(mentioned(name) for name in (topic.name_fi, *topic.aliases))
+        entry_id for entry_id, names in vocabulary if any(mentioned(name) for name in names)
+    )
+
+
+def _canonical(
+    value: str | None,
+    known: Callable[[str], object],
+    vocabulary: Iterable[tuple[str, Sequence[str]]],
+) -> str | None:
+    """A canonical id for an entity value: the value itself, or the entry it names."""
+    if value is None or known(value) is not None:
+        return value
+    found = _named_in(value, vocabulary)
+    return found[0] if found else None
+
+
+def _normalised(directory: Directory, question: Question, text: str) -> Question:
+    """Map raw entity values to the directory's vocabularies; find topics in the text."""
+    services = [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
+    roles = [(r.id, (r.title_fi, *r.aliases)) for r in directory.roles]
+    topic_names = [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
+    topics = [_canonical(t, directory.topic, topic_names) for t in question.topics]
+    field = question.contact_field
+    if field is not None and field not in ("phone", "email"):
+        field = contact_field_in(field) or contact_field_in(text)
+    return replace(
+        question,
+        service=_canonical(question.service, directory.service, services),
+        role=_canonical(question.role, directory.role, roles),
+        topics=tuple(t for t in topics if t) or _named_in(text, topic_names),
+        contact_field=field,
     )
 
 
@@ -466,9 +494,8 @@ def _rank_facts(
     return [best[4], *(item[4] for item in seconds)]
 
 
-def _programme(directory: Directory, question: Question, text: str, place: str | None) -> Message:
-    topics = question.topics or _topics_in_text(directory, text)
-    facts = _rank_facts(directory, topics, place)
+def _programme(directory: Directory, question: Question, place: str | None) -> Message:
+    facts = _rank_facts(directory, question.topics, place)
     if not facts:
         buttons = tuple(
             Button(title, _intent_payload("ask_programme", topic=topic_id))
@@ -492,9 +519,10 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     Returns:
         The messages and the slots to set (the question, the unit/person it was about).
     """
-    question = question_for(turn)
-    if question is None:
+    asked = question_for(turn)
+    if asked is None:
         return _place_noted(directory, turn)
+    question = _normalised(directory, asked, turn.text)
     place = turn.place
     slots: dict[str, Any] = {"question": question.to_slot()}
     unit = directory.unit(question.unit) if question.unit else None
@@ -533,7 +561,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
             return Reply((Message(text),), slots)
         slots["person"] = person.id
         return Reply((_person_contact(directory, person, question.contact_field),), slots)
-    return Reply((_programme(directory, question, turn.text, place),), slots)
+    return Reply((_programme(directory, question, place),), slots)
 
 
 def _unit_reply(

@@ -230,3 +230,29 @@ async def test_two_people_named_asks_which_one() -> None:
         '/ask_person_contact{"person": "sari-paananen", "contact_field": "phone"}',
         '/ask_person_contact{"person": "petri-oinonen", "contact_field": "phone"}',
     ]
+
+
+async def test_raw_entity_values_are_mapped_to_the_vocabulary() -> None:
+    messages, _ = await run(
+        ActionAnswer(),
+        tracker(
+            "ask_person_contact",
+            [entity("contact_field", "puhelinnumeronsa")],
+            text="mikä hänen puhelinnumeronsa on?",
+            person="hanna-hamalainen",
+        ),
+    )
+    assert "050 304 6670" in messages[0]["text"] and "@" not in messages[0]["text"]
+    messages, events = await run(
+        ActionAnswer(),
+        tracker("find_service", [entity("service", "perheneuvolaa")], place="410"),
+    )
+    assert "Jyväskylän perheneuvola" in messages[0]["text"]
+    assert events[0] == SlotSet("question", {"intent": "find_service", "service": "perheneuvola"})
+
+
+async def test_programme_topic_found_in_the_text_when_not_tagged() -> None:
+    messages, _ = await run(
+        ActionAnswer(), tracker("ask_programme", text="Milloin KSLAPEn avaustapahtuma oli?")
+    )
+    assert "15.3.2017" in messages[0]["text"]
