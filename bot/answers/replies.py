@@ -18,7 +18,7 @@ from bot.answers.dialogue import Question, Turn, contact_field_in, question_for
 from bot.answers.format import email_text, phone_text, provenance_line
 from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
 from bot.directory.names import words
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
+from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer, covers
 from bot.safety import EMERGENCY_LINE, crisis_reply, detect_crisis
 
 logger = logging.getLogger(__name__)
@@ -470,16 +470,7 @@ def _rank_facts(
     municipality = directory.municipality(place) if place else None
 
     def applies(fact: ProgrammeFact) -> bool:
-        area = fact.area
-        if area.national:
-            return True
-        if municipality is None:
-            return False
-        return (
-            municipality.code in area.municipalities
-            or municipality.region_fi in area.regions
-            or municipality.county_fi in area.counties
-        )
+        return fact.area.national or (municipality is not None and covers(fact.area, municipality))
 
     scored = []
     for order, fact in enumerate(directory.facts):

@@ -125,7 +125,7 @@ def _unique(entries: Iterable[IdentifiedT]) -> list[IdentifiedT]:
     return result
 
 
-def _covers(area: Area, municipality: Municipality) -> bool:
+def covers(area: Area, municipality: Municipality) -> bool:
     """Whether an area (other than a national one) includes the municipality."""
     return (
         municipality.code in area.municipalities
@@ -312,7 +312,7 @@ class Directory:
             persons = [
                 person
                 for person in persons
-                if any(_covers(person.area, municipality) for municipality in place)
+                if any(covers(person.area, municipality) for municipality in place)
             ]
         if organisation is not None:
             organisation_id = self._organization_id(organisation)
