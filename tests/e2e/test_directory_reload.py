@@ -65,7 +65,7 @@ def test_broken_edit_keeps_the_last_good_directory(tmp_path: Path) -> None:
         stack.start_actions()
         assert "HyPe" in ask_services_in_laukaa(stack)
 
-        units.write_text(good.replace("area: {municipalities: [\"410\"]}", "area: [oops"))
+        units.write_text(good.replace('area: {municipalities: ["410"]}', "area: [oops"))
         time.sleep(2.5)  # the store looks at the files at most every 2 s
         after_broken_edit = ask_services_in_laukaa(stack)
         assert "HyPe" in after_broken_edit
