@@ -63,7 +63,7 @@ lint: install
 	$(BIN)/mypy
 
 ## test: the whole suite, from nothing to green
-test: install system-deps validate
+test: install system-deps lint validate
 	$(PY) -m pytest
 
 ## clean: remove the virtualenv, trained models and local state
