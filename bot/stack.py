@@ -310,7 +310,8 @@ def main(argv: list[str]) -> int:
     try:
         if command == "shell":
             stack.start_actions()
-            shell = [RASA, "shell", "--model", str(model), "--endpoints", "endpoints.yml"]
+            shell = [RASA, "shell", "--model", str(model), "--endpoints", "endpoints.yml",
+                     "--port", str(stack.ports.rasa)]  # fmt: skip
             return subprocess.call(shell + argv[1:], cwd=PROJECT_ROOT, env=stack.environment)
         stack.start()
         ports = stack.ports

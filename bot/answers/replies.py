@@ -519,6 +519,9 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     unit = directory.unit(question.unit) if question.unit else None
     person = directory.person(question.person) if question.person else None
     intent = question.intent
+    if unit is not None and place is None and len(unit.area.municipalities) == 1:
+        # "HyPe" names Laukaa too: follow-ups ("entä kohtaamispaikat?") are about Laukaa.
+        place = slots["place"] = unit.area.municipalities[0]
     if intent in {"ask_services", "find_service", "ask_meeting_places"} and unit is None:
         if place is None:
             return _ask_place(question)

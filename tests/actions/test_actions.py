@@ -256,3 +256,12 @@ async def test_programme_topic_found_in_the_text_when_not_tagged() -> None:
         ActionAnswer(), tracker("ask_programme", text="Milloin KSLAPEn avaustapahtuma oli?")
     )
     assert "15.3.2017" in messages[0]["text"]
+
+
+async def test_a_unit_question_remembers_the_units_municipality() -> None:
+    _, events = await run(ActionAnswer(), tracker("ask_services", [entity("unit", "laukaa-hype")]))
+    assert SlotSet("place", "410") in events
+    _, events = await run(
+        ActionAnswer(), tracker("ask_services", [entity("unit", "laukaa-hype")], place="992")
+    )
+    assert SlotSet("place", "410") not in events
