@@ -46,7 +46,6 @@ def test_staff_can_ask_in_the_shell(trained_model: Path, tmp_path: Path) -> None
     env = {
         **os.environ,
         "TERM": "xterm",
-        "COLUMNS": "200",
         "PERHEBOTTI_ACTION_PORT": str(action_port),
         "PERHEBOTTI_RASA_PORT": str(free_port()),
         "PERHEBOTTI_STATE_DIR": str(tmp_path),
