@@ -283,7 +283,6 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _wait_for_ctrl_c(stack: Stack) -> int:
     """Block until Ctrl-C / SIGTERM or until a process dies; return the exit code."""
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
         while True:
             for name, process in stack.processes.items():
@@ -299,6 +298,7 @@ def _wait_for_ctrl_c(stack: Stack) -> int:
 def main(argv: list[str]) -> int:
     """``python -m bot train | run | shell``."""
     command = argv[0]
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         model = ensure_model()
     except RuntimeError as error:
