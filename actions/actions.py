@@ -13,8 +13,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.answers.crisis import crisis_answer, situation_answer, situation_from_slot
 from bot.answers.dialogue import Question, Turn
-from bot.answers.replies import Reply, answer, apology, crisis_answer
+from bot.answers.replies import Reply, answer, apology
 from bot.directory.store import default_store
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,11 @@ class ActionAnswer(Action):
     ) -> list[EventType]:
         """Look the answer up in the directory for the parent's place."""
         try:
-            reply = answer(default_store().current(), turn_from_tracker(tracker))
+            directory, turn = default_store().current(), turn_from_tracker(tracker)
+            situation = situation_from_slot(tracker.get_slot("situation"))
+            reply = situation_answer(
+                directory, situation, turn.text, turn.intent, turn.place
+            ) or answer(directory, turn)
         except Exception:
             logger.exception("action_answer failed for conversation %s", tracker.sender_id)
             reply = apology()
@@ -87,8 +92,41 @@ class ActionCrisis(Action):
         """Reply to a crisis message; never fails silently."""
         text = (tracker.latest_message or {}).get("text") or ""
         try:
-            reply = crisis_answer(default_store().current(), text, turn_from_tracker(tracker))
+            place = tracker.get_slot("place")
+            reply = crisis_answer(
+                default_store().current(), text, place if isinstance(place, str) else None
+            )
         except Exception:
             logger.exception("action_crisis failed for conversation %s", tracker.sender_id)
             reply = crisis_answer(None, text, None)
+        return send(dispatcher, reply)
+
+
+class ActionFallback(Action):
+    """Out of scope or not understood: the usual reply, unless a crisis is still going on."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """After a crisis, "whom can I talk to?" gets the safety help; else the template."""
+        turn = turn_from_tracker(tracker)
+        template = "utter_out_of_scope" if turn.intent == "out_of_scope" else "utter_fallback"
+        try:
+            reply = situation_answer(
+                default_store().current(),
+                situation_from_slot(tracker.get_slot("situation")),
+                turn.text,
+                turn.intent,
+                turn.place,
+            )
+        except Exception:
+            logger.exception("action_fallback failed for conversation %s", tracker.sender_id)
+            reply = None
+        if reply is None:
+            dispatcher.utter_message(response=template)
+            return []
         return send(dispatcher, reply)

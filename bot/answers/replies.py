@@ -19,7 +19,6 @@ from bot.answers.format import email_text, phone_text, provenance_line
 from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
 from bot.directory.names import words
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer, covers
-from bot.safety import EMERGENCY_LINE, crisis_reply, detect_crisis
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +86,8 @@ def _sources_text(sources: Iterable[Source]) -> str:
     return "\n".join(dict.fromkeys(lines))
 
 
-def _phones(entry: Person | ServiceLocation) -> str:
+def phones(entry: Person | ServiceLocation) -> str:
+    """The entry's phone numbers as tappable links."""
     return ", ".join(phone_text(phone.number, links=True) for phone in entry.phones)
 
 
@@ -110,7 +110,7 @@ def _person_line(person: Person, directory: Directory, fields: Sequence[str]) ->
         who += f", vastuualue: {person.responsibility}"
     parts = [who]
     if "phone" in fields:
-        parts.append(f"p. {_phones(person)}" if person.phones else "puhelinnumeroa ei ole tiedossa")
+        parts.append(f"p. {phones(person)}" if person.phones else "puhelinnumeroa ei ole tiedossa")
     if "email" in fields:
         parts.append(_emails(person) if person.emails else "sähköpostiosoitetta ei ole tiedossa")
     return " – ".join(parts)
@@ -136,7 +136,7 @@ def _unit_block(unit: ServiceLocation, directory: Directory, *, services: bool =
     if services and unit.services:
         lines.append("Palvelut: " + ", ".join(_service_names(unit, directory)) + ".")
     if unit.phones:
-        lines.append(f"Puhelin: {_phones(unit)}")
+        lines.append(f"Puhelin: {phones(unit)}")
     if unit.emails:
         lines.append(f"Sähköposti: {_emails(unit)}")
     for page in unit.web_pages[:1]:
@@ -317,7 +317,7 @@ def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
     if unit.services:
         lines.append("Palvelut: " + ", ".join(_service_names(unit, directory)) + ".")
     if unit.phones:
-        lines.append(f"Puhelin: {_phones(unit)}")
+        lines.append(f"Puhelin: {phones(unit)}")
     if unit.emails:
         lines.append(f"Sähköposti: {_emails(unit)}")
     for page in unit.web_pages:
@@ -594,31 +594,3 @@ def _place_noted(directory: Directory, turn: Turn) -> Reply:
         Button("Yhteyshenkilöt", _intent_payload("ask_contact_role")),
     )
     return Reply((Message(f"Selvä, {name}. Mitä haluaisit tietää?", buttons),))
-
-
-def crisis_answer(directory: Directory | None, text: str, turn: Turn | None) -> Reply:
-    """The reply to a crisis message: 112 first, then what fits, then local contacts.
-
-    Works without a directory (``None``) so that it can never fail for lack of data.
-    """
-    match = detect_crisis(text)
-    local = _local_contacts_text(directory, turn.place if turn else None)
-    if match is None:
-        body = EMERGENCY_LINE + (f"\n{local}" if local else "")
-    else:
-        body = crisis_reply(match, local)
-    return Reply((Message(body),))
-
-
-def _local_contacts_text(directory: Directory | None, place: str | None) -> str | None:
-    if directory is None or place is None or directory.municipality(place) is None:
-        return None
-    try:
-        units = [unit for unit in directory.lookup(place).units if unit.phones]
-    except KeyError:
-        return None
-    if not units:
-        return None
-    return "Kun välitön hätä on ohi, voit ottaa yhteyttä: " + "; ".join(
-        f"{unit.name_fi}, p. {_phones(unit)}" for unit in units[:2]
-    )

@@ -13,13 +13,17 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
 from bot.directory.model import ValidationIssue
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE_PREFIX_PATTERN = re.compile(r"\+[1-9]\d{0,2}")
 PHONE_NUMBER_PATTERN = re.compile(r"0[0-9 -]*[0-9]")
-PHONE_DIGITS = range(6, 13)
+SHORT_NUMBER_PATTERN = re.compile(r"1[0-9 ]*[0-9]")
+FINLAND = "FI"
 
 
 def valid_email(text: str) -> bool:
@@ -36,9 +40,23 @@ def valid_url(text: str) -> bool:
 
 
 def valid_phone_number(text: str) -> bool:
-    """Whether ``text`` is a Finnish national phone number (``050 351 9249``, ``06 416 2167``)."""
-    digits = sum(ch.isdigit() for ch in text)
-    return PHONE_NUMBER_PATTERN.fullmatch(text) is not None and digits in PHONE_DIGITS
+    """Whether ``text`` is a valid Finnish number in national form (``050 351 9249``)."""
+    if PHONE_NUMBER_PATTERN.fullmatch(text) is None:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, FINLAND))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def valid_helpline_number(text: str) -> bool:
+    """Whether ``text`` is a valid national number or a Finnish service short number (116 111)."""
+    if valid_phone_number(text):
+        return True
+    if SHORT_NUMBER_PATTERN.fullmatch(text) is None:
+        return False
+    number = phonenumbers.parse(text, FINLAND)
+    return shortnumberinfo.is_valid_short_number_for_region(number, FINLAND)
 
 
 class Fields:

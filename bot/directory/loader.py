@@ -21,15 +21,20 @@ from bot.directory.fields import (
     PHONE_PREFIX_PATTERN,
     Fields,
     valid_email,
+    valid_helpline_number,
     valid_phone_number,
 )
 from bot.directory.model import (
+    HELPLINE_KINDS,
+    LANGUAGES,
     MEETING_PLACE_SERVICE,
     Amount,
     Area,
     DirectoryError,
     Email,
     FactDate,
+    Helpline,
+    Language,
     Organization,
     Person,
     Phone,
@@ -61,6 +66,7 @@ FILES: dict[str, str] = {
     "units.yaml": "units",
     "persons.yaml": "persons",
     "programmes.yaml": "facts",
+    "helplines.yaml": "helplines",
 }
 MUNICIPALITIES_FILE = "municipalities.csv"
 ORGANIZATION_TYPES = frozenset(
@@ -124,6 +130,7 @@ class _Loader:
         self.units: dict[str, ServiceLocation] = {}
         self.persons: dict[str, Person] = {}
         self.facts: dict[str, ProgrammeFact] = {}
+        self.helplines: dict[str, Helpline] = {}
 
     def load(self) -> Directory:
         self.municipalities = self._read_municipalities()
@@ -141,6 +148,7 @@ class _Loader:
         self._read_file("units.yaml", self.units, self._unit)
         self._read_file("persons.yaml", self.persons, self._person)
         self._read_file("programmes.yaml", self.facts, self._fact)
+        self._read_file("helplines.yaml", self.helplines, self._helpline)
         self._check_references()
         if self.issues:
             raise DirectoryError(self.issues)
@@ -154,6 +162,7 @@ class _Loader:
             units=tuple(self.units.values()),
             persons=tuple(self.persons.values()),
             facts=tuple(self.facts.values()),
+            helplines=tuple(self.helplines.values()),
         )
 
     # --- files -------------------------------------------------------------------------
@@ -549,6 +558,45 @@ class _Loader:
             contacts=self._refer_all(fields, "contacts", "person"),
             units=self._refer_all(fields, "units", "unit"),
         )
+
+    def _helpline(self, fields: Fields, entry_id: str) -> Helpline:
+        kind = fields.text("kind") or ""
+        if kind and kind not in HELPLINE_KINDS:
+            fields.report("kind", f"unknown kind '{kind}' ({', '.join(HELPLINE_KINDS)})")
+        language = fields.text("language") or ""
+        if language and language not in LANGUAGES:
+            fields.report("language", f"unknown language '{language}' ({', '.join(LANGUAGES)})")
+        phone = fields.text("phone") or ""
+        if phone and not valid_helpline_number(phone):
+            fields.report("phone", f"not a valid Finnish number '{phone}' (e.g. 09 2525 0111)")
+        names = self._by_language(fields, "name", required=True)
+        hours = self._by_language(fields, "hours", required=False)
+        source, _ = self._source_and_date(fields)
+        return Helpline(
+            id=entry_id,
+            kind=kind,  # type: ignore[arg-type]  # checked above
+            language=language,  # type: ignore[arg-type]  # checked above
+            names=names,
+            phone=phone,
+            hours=hours,
+            source=source,
+            checked=fields.day("checked"),
+        )
+
+    def _by_language(self, fields: Fields, name: str, *, required: bool) -> dict[Language, str]:
+        """A text written in every language of the bot: ``{fi: …, sv: …, en: …}``."""
+        if not required and not fields.has(name):
+            return {}
+        texts = fields.mapping(name)
+        if texts is None:
+            if required:
+                fields.report(name, f"missing {name} (write it as {{fi: …, sv: …, en: …}})")
+            return {}
+        result: dict[Language, str] = {}
+        for language in LANGUAGES:
+            result[language] = texts.text(language) or ""
+        texts.finish()
+        return result
 
 
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

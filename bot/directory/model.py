@@ -363,6 +363,39 @@ class ProgrammeFact:
     units: tuple[str, ...] = ()
 
 
+#: The languages the bot answers in: Finnish, Swedish, English.
+Language = Literal["fi", "sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
+#: What a helpline is for: a crisis, children and young people, violence, poisoning.
+HelplineKind = Literal["crisis", "child", "violence", "poison"]
+HELPLINE_KINDS: tuple[HelplineKind, ...] = ("crisis", "child", "violence", "poison")
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """A national helpline, given after 112 when a message describes a crisis.
+
+    Attributes:
+        id: Helpline id.
+        kind: The situation it serves.
+        language: The language it answers in, as its organisation confirms.
+        names: Its name written in each language of the bot.
+        phone: The number as published (``09 2525 0111``, ``116 111``).
+        hours: Published opening hours written in each language; empty when not published.
+        source: Where the number, language and hours come from.
+        checked: The day the entry was checked against the source.
+    """
+
+    id: str
+    kind: HelplineKind
+    language: Language
+    names: dict[Language, str]
+    phone: str
+    hours: dict[Language, str]
+    source: Source
+    checked: date | None
+
+
 @dataclass(frozen=True)
 class ValidationIssue:
     """One thing wrong in the directory files."""

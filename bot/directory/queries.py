@@ -16,6 +16,9 @@ from typing import Generic, Literal, Protocol, TypeVar
 from bot.directory.model import (
     MEETING_PLACE_SERVICE,
     Area,
+    Helpline,
+    HelplineKind,
+    Language,
     Organization,
     Person,
     ProgrammeFact,
@@ -149,6 +152,7 @@ class Directory:
         units: tuple[ServiceLocation, ...],
         persons: tuple[Person, ...],
         facts: tuple[ProgrammeFact, ...],
+        helplines: tuple[Helpline, ...] = (),
     ) -> None:
         self.municipalities = dict(municipalities)
         self.sources = sources
@@ -159,6 +163,7 @@ class Directory:
         self.units = units
         self.persons = persons
         self.facts = facts
+        self.helplines = helplines
         self._sources = {entry.id: entry for entry in sources}
         self._services = {entry.id: entry for entry in services}
         self._roles = {entry.id: entry for entry in roles}
@@ -169,6 +174,18 @@ class Directory:
         self._unit_index = _AreaIndex(units)
         self._person_index = _AreaIndex(persons)
         self._fact_index = _AreaIndex(facts)
+
+    def helplines_for(self, kind: HelplineKind, language: Language) -> tuple[Helpline, ...]:
+        """The helplines of a kind for a parent who writes in ``language``.
+
+        Lines that answer in the parent's language come first. A Finnish line follows for a
+        parent writing in Swedish or English, or stands alone when no line of the kind is
+        confirmed to answer in that language.
+        """
+        of_kind = [line for line in self.helplines if line.kind == kind]
+        own = [line for line in of_kind if line.language == language]
+        finnish = [line for line in of_kind if line.language == "fi" and language != "fi"]
+        return tuple(own + finnish)
 
     # --- by id -------------------------------------------------------------------------
 

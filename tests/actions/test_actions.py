@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.actions as action_module
-from actions.actions import ActionAnswer, ActionCrisis
+from actions.actions import ActionAnswer, ActionCrisis, ActionFallback
 
 
 def tracker(
@@ -27,7 +27,14 @@ def tracker(
     }
     return Tracker(
         sender_id="test-parent",
-        slots={"place": None, "unit": None, "person": None, "question": None, **slots},
+        slots={
+            "place": None,
+            "unit": None,
+            "person": None,
+            "question": None,
+            "situation": None,
+            **slots,
+        },
         latest_message=latest,
         events=[],
         paused=False,
@@ -184,6 +191,64 @@ async def test_crisis_gives_112_first_then_the_helpline() -> None:
     lines = messages[0]["text"].splitlines()
     assert lines[0] == "Jos on välitön hätä, soita heti hätänumeroon 112."
     assert any("080 005 005" in line for line in lines)
+    assert "Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus" in lines[-2] and lines[
+        -1
+    ].startswith("Lähde: nollalinja.fi")
+    assert events == [
+        SlotSet("situation", {"category": "violence", "language": "fi", "young": False})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "helpline"),
+    [
+        ("min man slår mig", "Om det är akut fara, ring genast nödnumret 112.", "080 005 005"),
+        ("my teenage son talks about suicide", "If anyone is in immediate danger", "116 111"),
+        ("jag orkar inte leva", "Om det är akut fara", "MIELI Kristelefon på svenska"),
+        ("my toddler swallowed pills", "If anyone is in immediate danger", "0800 147 111"),
+    ],
+)
+async def test_crisis_in_swedish_and_english(text: str, first: str, helpline: str) -> None:
+    messages, _ = await run(ActionCrisis(), tracker("crisis", text=text))
+    reply = messages[0]["text"]
+    assert reply.splitlines()[0].startswith(first)
+    assert helpline in reply
+
+
+async def test_after_violence_whom_to_talk_to_gets_safety_help_and_local_service() -> None:
+    situation = {"category": "violence", "language": "en", "young": False}
+    for action, intent in (
+        (ActionAnswer(), "ask_contact_role"),
+        (ActionFallback(), "nlu_fallback"),
+    ):
+        messages, _ = await run(
+            action,
+            tracker(intent, text="who can I talk to?", place="410", situation=situation),
+        )
+        reply = messages[0]["text"]
+        assert reply.startswith("If anyone is in immediate danger")
+        assert (
+            "Nollalinja" in reply
+            and "080 005 005" in reply
+            and "laukaan-hyvinvointi-ja-perhekeskus-hype" in reply
+        )
+        assert "Hämäläinen" not in reply
+
+
+async def test_fallback_without_a_crisis_uses_the_template() -> None:
+    messages, events = await run(ActionFallback(), tracker("out_of_scope", text="sataako huomenna"))
+    assert messages == [
+        {
+            "text": None,
+            "buttons": [],
+            "elements": [],
+            "custom": {},
+            "template": "utter_out_of_scope",
+            "response": "utter_out_of_scope",
+            "image": None,
+            "attachment": None,
+        }
+    ]
     assert events == []
 
 

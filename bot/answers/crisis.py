@@ -1,0 +1,113 @@
+"""Replies to a crisis and to what the parent asks after one: 112 first, in their language.
+
+The situation a parent described (violence, suicide, danger, a medical emergency) is kept in
+the ``situation`` slot. When the parent then asks whom to talk to or where to get help, the
+answer is the safety help and the local family services, not the programme staff.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answers.replies import Message, Reply, phones
+from bot.directory.model import Helpline, Language, ServiceLocation
+from bot.directory.queries import Directory
+from bot.safety import (
+    EMERGENCY_LINES,
+    CrisisMatch,
+    asks_for_help,
+    crisis_reply,
+    detect_crisis,
+    helpline_kinds,
+)
+from bot.safety.texts import ASK_PLACE, LATER_CONTACTS
+
+
+def crisis_answer(directory: Directory | None, text: str, place: str | None) -> Reply:
+    """The reply to a crisis message: 112 first, then the fitting helplines and local contacts.
+
+    Works without a directory (``None``) so that it can never fail for lack of data; when the
+    classifier alone called the message a crisis, the reply is 112 in Finnish.
+    """
+    match = detect_crisis(text)
+    if match is None:
+        local = _local_contacts(directory, place, "fi")
+        return Reply((Message(EMERGENCY_LINES["fi"] + (f"\n{local}" if local else "")),))
+    body = crisis_reply(
+        match, _helplines(directory, match), _local_contacts(directory, place, match.language)
+    )
+    return Reply((Message(body),), {"situation": situation_slot(match)})
+
+
+def situation_slot(match: CrisisMatch) -> dict[str, Any]:
+    """What the ``situation`` slot keeps of a crisis."""
+    return {"category": match.category, "language": match.language, "young": match.young}
+
+
+def situation_from_slot(value: Any) -> CrisisMatch | None:
+    """The crisis kept in the ``situation`` slot, or None when there was none."""
+    if not isinstance(value, dict):
+        return None
+    category, language = value.get("category"), value.get("language")
+    if category not in {"danger", "violence", "suicide", "medical"}:
+        return None
+    if language not in EMERGENCY_LINES:
+        return None
+    helpline = {"violence": "violence", "suicide": "crisis"}.get(category)
+    return CrisisMatch(
+        category=category,
+        phrase="",
+        reason="remembered",
+        helpline=helpline,  # type: ignore[arg-type]
+        language=language,
+        young=bool(value.get("young")),
+    )
+
+
+def situation_answer(
+    directory: Directory, situation: CrisisMatch | None, text: str, intent: str, place: str | None
+) -> Reply | None:
+    """After a crisis, a question about whom to talk to gets the safety help and local services.
+
+    Returns None when there was no crisis or the message asks something else.
+    """
+    if situation is None:
+        return None
+    if intent not in {"ask_contact_role", "ask_person_contact"} and not asks_for_help(text):
+        return None
+    language = situation.language
+    local = ASK_PLACE[language] if place is None else _local_contacts(directory, place, language)
+    return Reply((Message(crisis_reply(situation, _helplines(directory, situation), local)),))
+
+
+def _helplines(directory: Directory | None, match: CrisisMatch) -> list[Helpline]:
+    if directory is None:
+        return []
+    return [
+        helpline
+        for kind in helpline_kinds(match)
+        for helpline in directory.helplines_for(kind, match.language)
+    ]
+
+
+def _local_contacts(
+    directory: Directory | None, place: str | None, language: Language
+) -> str | None:
+    """The parent's local family services: name and phone, or the web page without a phone."""
+    if directory is None or place is None or directory.municipality(place) is None:
+        return None
+    try:
+        units = directory.lookup(place).units
+    except KeyError:
+        return None
+    if not units:
+        return None
+    return LATER_CONTACTS[language] + "; ".join(_unit_contact(unit) for unit in units[:2])
+
+
+def _unit_contact(unit: ServiceLocation) -> str:
+    if unit.phones:
+        return f"{unit.name_fi}, p. {phones(unit)}"
+    if unit.web_pages:
+        return f"{unit.name_fi}, {unit.web_pages[0].url}"
+    return unit.name_fi
