@@ -74,6 +74,7 @@ def summary(directory: Directory, path: Path) -> str:
         "units": len(directory.units),
         "persons": len(directory.persons),
         "programme facts": len(directory.facts),
+        "helplines": len(directory.helplines),
         "services": len(directory.services),
         "organisations": len(directory.organizations),
         "sources": len(directory.sources),

@@ -177,7 +177,7 @@ def test_kaksineuvoinen_area_is_not_invented(directory: Directory) -> None:
 
 
 def test_source_dates_only_where_the_page_gives_one(directory: Directory) -> None:
-    dates = {source.id: source.updated for source in directory.sources}
+    dates = {source.id: source.updated for source in directory.sources if source.seed_file}
     assert dates == {
         "seed-000": None,
         "seed-001": None,
@@ -252,3 +252,23 @@ def test_every_phone_number_on_the_seed_pages_is_in_the_directory(directory: Dir
     on_pages = {digits(m) for m in re.findall(r"\b0\d{1,2}[ -]?\d{3}[ -]?\d{3,4}\b", text)}
     in_directory = {phone.digits for person in directory.persons for phone in person.phones}
     assert on_pages == in_directory
+
+
+def test_helplines_name_their_source_and_the_day_they_were_checked(directory: Directory) -> None:
+    assert {line.id for line in directory.helplines} >= {
+        "mieli-kriisipuhelin",
+        "lasten-ja-nuorten-puhelin",
+        "nollalinja",
+        "myrkytystietokeskus",
+    }
+    for line in directory.helplines:
+        assert line.source.url and line.source.url.startswith("https://"), line.id
+        assert line.checked is not None, line.id
+        assert all(line.names[language] for language in ("fi", "sv", "en")), line.id
+
+
+def test_helplines_for_a_language_fall_back_to_finnish(directory: Directory) -> None:
+    english = [line.phone for line in directory.helplines_for("crisis", "en")]
+    assert english == ["09 2525 0116", "09 2525 0111"]
+    assert [line.phone for line in directory.helplines_for("violence", "sv")] == ["080 005 005"]
+    assert [line.phone for line in directory.helplines_for("crisis", "fi")] == ["09 2525 0111"]

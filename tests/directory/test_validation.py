@@ -182,3 +182,29 @@ def test_every_problem_is_reported_at_once(copy: Path) -> None:
         ("units.yaml", "laukaa-hype", "area.municipalities[0]"),
         ("programmes.yaml", "huomisen-hyvinvointia", "source"),
     }
+
+
+def test_helpline_with_a_wrong_number_kind_and_language(copy: Path) -> None:
+    edit(copy / "helplines.yaml", 'phone: "080 005 005"', 'phone: "080 005"')
+    edit(copy / "helplines.yaml", "kind: poison", "kind: poisons")
+    edit(copy / "helplines.yaml", "language: en", "language: de")
+    issues = {(issue.entry, issue.field): issue.message for issue in issues_of(copy)}
+    assert "not a valid Finnish number '080 005'" in issues[("nollalinja", "phone")]
+    assert "unknown kind 'poisons'" in issues[("myrkytystietokeskus", "kind")]
+    assert "unknown language 'de'" in issues[("mieli-crisis-helpline", "language")]
+
+
+def test_helpline_needs_a_name_in_every_language_and_a_source(copy: Path) -> None:
+    edit(copy / "helplines.yaml", "en: Nollalinja}", "}")
+    edit(copy / "helplines.yaml", "    source: paivystyshelppi-myrkytys\n", "")
+    issues = {(issue.entry, issue.field): issue.message for issue in issues_of(copy)}
+    assert "missing value" in issues[("nollalinja", "name.en")]
+    assert "missing source" in issues[("myrkytystietokeskus", "source")]
+
+
+def test_short_service_numbers_are_valid_helpline_numbers() -> None:
+    from bot.directory.fields import valid_helpline_number, valid_phone_number
+
+    assert valid_helpline_number("116 111") and not valid_phone_number("116 111")
+    assert valid_helpline_number("09 2525 0111") and valid_phone_number("09 2525 0111")
+    assert not valid_helpline_number("116 999") and not valid_helpline_number("12")

@@ -1,0 +1,1 @@
+"""Developer tools: evaluations and benchmarks. Not part of the running bot."""
