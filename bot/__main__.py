@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "train": ("bot.stack", "train a model if the training data changed"),
     "run": ("bot.stack", "start the action server, the Rasa server and the chat page"),
     "shell": ("bot.stack", "talk to the bot in the terminal with the action server running"),
+    "privacy": ("bot.privacy", "privacy purge [--older-than 90d]: delete old conversations"),
 }
 
 

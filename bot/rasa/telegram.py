@@ -17,7 +17,11 @@ Differences from Rasa's connector:
   which is turned into the button's payload again;
 * markdown links in the bot's text become Telegram HTML links (phone numbers and emails as
   plain text, which Telegram makes tappable);
-* ``/start`` and ``/help`` are understood as a greeting and a question about what the bot does.
+* ``/start`` and ``/help`` are understood as a greeting and a question about what the bot does;
+  ``/start`` is answered first with the one-line privacy notice
+  (:data:`bot.privacy.PRIVACY_NOTICE`);
+* what the user typed passes through :func:`bot.privacy.clean_user_text` before Rasa sees it:
+  identity codes, phone numbers and emails are masked, and a typed payload keeps only safe ids.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.privacy import PRIVACY_NOTICE, clean_user_text
 
 logger = logging.getLogger(__name__)
 
@@ -207,12 +213,15 @@ class TelegramOutput(telegram.TelegramOutput):
         await self._send(recipient_id, text or "Valitse:", reply_markup=keyboard)
 
     def user_text(self, sender_id: str, text: str) -> str:
-        """Return what the user meant: a tapped button's payload, a command's intent, or text."""
+        """Return what the user meant: a tapped button's payload, a command's intent, or text.
+
+        Typed text comes back with personal data masked (:func:`bot.privacy.clean_user_text`).
+        """
         choice = self._keyboards.get(sender_id, {}).get(text)
         if choice is not None:
             return choice
         command = text.split("@", 1)[0] if text.startswith("/") else text
-        return COMMANDS.get(command, text)
+        return COMMANDS.get(command) or clean_user_text(text)
 
 
 class TelegramInput(telegram.TelegramInput):
@@ -272,7 +281,10 @@ class TelegramInput(telegram.TelegramInput):
         output = self.get_output_channel()
 
         async def handle(message: UserMessage) -> None:
+            message.metadata = None
             if message.text is not None:
+                if message.text.split("@", 1)[0].strip() == "/start":
+                    await output.send_text_message(message.sender_id, PRIVACY_NOTICE)
                 message.text = output.user_text(message.sender_id, message.text)
             await on_new_message(message)
 

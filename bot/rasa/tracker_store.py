@@ -5,27 +5,26 @@ restarts in ``var/conversations.db`` (git-ignored). Setting ``PERHEBOTTI_DATABAS
 (e.g. ``postgresql://perhebotti:secret@127.0.0.1:5432/perhebotti``) switches to that database;
 ``PERHEBOTTI_STATE_DIR`` moves the SQLite file elsewhere.
 
-What parents type is stored with identity codes, phone numbers and email addresses masked
-(:func:`bot.privacy.mask`): the bot has already understood the message when it is saved, and
-nobody reading the stored conversations needs those details.
+Personal data never reaches the store: the channels (:mod:`bot.rasa.rest`,
+:mod:`bot.rasa.telegram`) mask what parents type before Rasa sees it, and drop the request
+metadata. :func:`purge` deletes what is older than the retention period
+(``python -m bot privacy purge``, see :mod:`bot.privacy`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.paths import STATE_DIR
-from bot.privacy import mask
 
 DATABASE_URL_ENV = "PERHEBOTTI_DATABASE_URL"
 STATE_DIR_ENV = "PERHEBOTTI_STATE_DIR"
@@ -66,31 +65,46 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
         """Create the store; ``host`` from endpoints.yml is ignored in favour of the env."""
         super().__init__(domain=domain, host=database_url(), event_broker=event_broker)
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        """Store the conversation's new events, with personal data masked in user messages."""
-        await self.stream_events(tracker)
-        with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
-                data = masked_event_data(event)
-                session.add(
-                    self.SQLEvent(
-                        sender_id=tracker.sender_id,
-                        type_name=event.type_name,
-                        timestamp=data.get("timestamp"),
-                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
-                        action_name=data.get("name"),
-                        data=json.dumps(data),
-                    )
-                )
-            session.commit()
+
+@dataclass(frozen=True)
+class Purged:
+    """What :func:`purge` deleted.
+
+    Attributes:
+        events: Stored events deleted.
+        conversations: Conversations deleted entirely (nothing of them was newer).
+
+    """
+
+    events: int
+    conversations: int
 
 
-def masked_event_data(event: Event) -> dict[str, Any]:
-    """The event as Rasa stores it, with the text of a user message masked."""
-    data: dict[str, Any] = event.as_dict()
-    if isinstance(event, UserUttered) and event.text:
-        data["text"] = mask(event.text)
-        parse_data = data.get("parse_data")
-        if isinstance(parse_data, dict) and isinstance(parse_data.get("text"), str):
-            parse_data["text"] = mask(parse_data["text"])
-    return data
+def purge(url: str, before: float) -> Purged:
+    """Delete every stored event older than ``before``.
+
+    A conversation whose last event is older disappears entirely. SQLite overwrites the
+    deleted content (``secure_delete``), so it does not linger in the file's free pages.
+
+    Args:
+        url: SQLAlchemy URL of the conversation database (:func:`database_url`).
+        before: Unix time; events with an earlier timestamp are deleted.
+
+    Returns:
+        How many events and whole conversations were deleted.
+    """
+    engine = sa.create_engine(url)
+    try:
+        if not sa.inspect(engine).has_table("events"):
+            return Purged(0, 0)
+        events = sa.Table("events", sa.MetaData(), autoload_with=engine)
+        with engine.begin() as connection:
+            if engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("PRAGMA secure_delete = ON")
+            senders = sa.select(events.c.sender_id).distinct()
+            before_senders = set(connection.execute(senders).scalars())
+            deleted = connection.execute(events.delete().where(events.c.timestamp < before))
+            after_senders = set(connection.execute(senders).scalars())
+        return Purged(deleted.rowcount, len(before_senders - after_senders))
+    finally:
+        engine.dispose()

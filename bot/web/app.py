@@ -8,6 +8,7 @@ channel with the conversation id as the sender.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.web import rasa_client, sessions
+from bot.web.clients import client_address, client_scheme
 from bot.web.ratelimit import RateLimiter
 from bot.web.settings import Settings
 
@@ -34,6 +36,7 @@ _TRY_AGAIN = "Yritä hetken kuluttua uudelleen. Hätätilanteessa soita 112."
 #: What the user reads when something goes wrong, by error code.
 ERROR_TEXTS: dict[str, str] = {
     "invalid_json": "Pyyntö ei ollut JSON-oliota, jossa on kentät session ja message.",
+    "unsupported_charset": "Pyynnön merkistön pitää olla UTF-8.",
     "empty_message": "Kirjoita viesti ennen kuin lähetät sen.",
     "message_too_long": "Viesti on liian pitkä. Kirjoita enintään {limit} merkkiä.",
     "invalid_session": "Keskustelu on vanhentunut. Aloita uusi keskustelu.",
@@ -49,6 +52,7 @@ ERROR_TEXTS: dict[str, str] = {
 
 ERROR_STATUS: dict[str, int] = {
     "invalid_json": 400,
+    "unsupported_charset": 400,
     "empty_message": 400,
     "message_too_long": 413,
     "invalid_session": 401,
@@ -65,6 +69,9 @@ ERROR_STATUS: dict[str, int] = {
 #: Largest request body accepted (a 1,000-character message JSON-escaped fits easily).
 MAX_BODY_BYTES = 64 * 1024
 
+#: Charsets a JSON body may declare (JSON is UTF-8, RFC 8259; ASCII is a subset).
+UTF8_NAMES = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -79,6 +86,31 @@ def api_error(request: web.Request, code: str, retry_after: float | None = None)
     )
 
 
+def client(request: web.Request) -> str:
+    """The client's address (from ``X-Forwarded-For`` only behind a trusted proxy)."""
+    return client_address(
+        request.remote,
+        request.headers.get("X-Forwarded-For"),
+        request.app[SETTINGS].trusted_proxies,
+    )
+
+
+def scheme(request: web.Request) -> str:
+    """``https`` or ``http`` as the browser sees it (a trusted proxy may say which)."""
+    return client_scheme(
+        request.remote,
+        request.scheme,
+        request.headers.get("X-Forwarded-Proto"),
+        request.app[SETTINGS].trusted_proxies,
+    )
+
+
+def same_origin(request: web.Request, origin: str) -> bool:
+    """Whether ``origin`` is the gateway's own: same scheme, host and port."""
+    parts = urlsplit(origin)
+    return parts.scheme == scheme(request) and parts.netloc.lower() == request.host.lower()
+
+
 @web.middleware
 async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Let the gateway's own page and the configured origins (only) call the API."""
@@ -86,7 +118,7 @@ async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
     if origin is None or not request.path.startswith("/api/"):
         return await handler(request)
     allowed = origin in request.app[SETTINGS].cors_origins
-    if not allowed and urlsplit(origin).netloc != request.host:
+    if not allowed and not same_origin(request, origin):
         return api_error(request, "origin_not_allowed")
     if request.method == "OPTIONS":
         response: web.StreamResponse = web.Response(status=204)
@@ -118,9 +150,21 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         return api_error(request, "internal_error")
 
 
+async def read_json(request: web.Request) -> object:
+    """The request's JSON body, or None when it is not UTF-8 JSON.
+
+    JSON is UTF-8 (RFC 8259); too deep nesting is refused like any other bad JSON.
+    """
+    raw = await request.read()
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
 async def create_session(request: web.Request) -> web.Response:
     """``POST /api/session``: start a conversation; answers ``{"session": token}``."""
-    wait = request.app[SESSION_LIMITER].hit(request.remote or "")
+    wait = request.app[SESSION_LIMITER].hit(client(request))
     if wait:
         return api_error(request, "rate_limited", retry_after=wait)
     token = sessions.new_token(request.app[SETTINGS].secret)
@@ -130,13 +174,12 @@ async def create_session(request: web.Request) -> web.Response:
 async def post_message(request: web.Request) -> web.Response:
     """``POST /api/messages``: relay ``{"session", "message"}``; answers ``{"messages": [...]}``."""
     settings = request.app[SETTINGS]
-    try:
-        body = await request.json()
-    except ValueError:
-        return api_error(request, "invalid_json")
+    if (request.charset or "utf-8").lower().replace("_", "-") not in UTF8_NAMES:
+        return api_error(request, "unsupported_charset")
+    body = await read_json(request)
     if not isinstance(body, dict) or not isinstance(body.get("message"), str):
         return api_error(request, "invalid_json")
-    sender = sessions.conversation_id(settings.secret, body.get("session"))
+    sender = sessions.conversation_id(settings.secret, body.get("session"), settings.session_ttl)
     if sender is None:
         return api_error(request, "invalid_session")
     text = body["message"].strip()
@@ -170,8 +213,21 @@ def _static_file(name: str) -> Handler:
 
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Forbid inline scripts and foreign resources on the page; the widget runs elsewhere."""
-    response = await handler(request)
+    """Forbid inline scripts and foreign resources on the page; the widget runs elsewhere.
+
+    The headers go on every answer, aiohttp's own 404 and 403 pages included; HSTS is added
+    when the browser came over HTTPS (through a trusted proxy).
+    """
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        _add_security_headers(request, error)
+        raise
+    _add_security_headers(request, response)
+    return response
+
+
+def _add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
     ancestors = " ".join(["'self'", *sorted(request.app[SETTINGS].cors_origins)])
     response.headers.setdefault(
         "Content-Security-Policy",
@@ -180,7 +236,8 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     )
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
-    return response
+    if scheme(request) == "https":
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
 
 
 def create_app(settings: Settings) -> web.Application:

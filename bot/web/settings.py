@@ -7,6 +7,8 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bot.web.clients import Network, parse_networks
+
 
 def parse_origins(value: str) -> frozenset[str]:
     """Parse a comma-separated list of web origins such as ``https://www.laukaa.fi``.
@@ -45,6 +47,9 @@ class Settings:
         rate_window: Length of the rate-limit window in seconds.
         rasa_timeout: Seconds to wait for the bot's answer before telling the user it is slow.
         secret: Key that signs conversation tokens (random per process unless given).
+        session_ttl: Seconds a conversation token stays valid; then the page starts anew.
+        trusted_proxies: Reverse proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto``
+            are believed (``PERHEBOTTI_TRUSTED_PROXIES``, e.g. ``127.0.0.1``).
 
     """
 
@@ -57,10 +62,15 @@ class Settings:
     rate_window: float = 60.0
     rasa_timeout: float = 8.0
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
+    session_ttl: float = 12 * 3600.0
+    trusted_proxies: frozenset[Network] = frozenset()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
-        """Read ``PERHEBOTTI_WEB_HOST``, ``_WEB_PORT``, ``_RASA_URL`` and ``_CORS_ORIGINS``.
+        """Read the ``PERHEBOTTI_*`` variables of the gateway.
+
+        They are ``_WEB_HOST``, ``_WEB_PORT``, ``_RASA_URL``, ``_CORS_ORIGINS``,
+        ``_TRUSTED_PROXIES`` and ``_SESSION_HOURS``.
 
         Raises:
             ValueError: When a variable has an invalid value.
@@ -71,4 +81,6 @@ class Settings:
             host=environ.get("PERHEBOTTI_WEB_HOST", cls.host),
             port=int(environ.get("PERHEBOTTI_WEB_PORT", cls.port)),
             cors_origins=parse_origins(environ.get("PERHEBOTTI_CORS_ORIGINS", "")),
+            session_ttl=float(environ.get("PERHEBOTTI_SESSION_HOURS", 12)) * 3600,
+            trusted_proxies=parse_networks(environ.get("PERHEBOTTI_TRUSTED_PROXIES", "")),
         )

@@ -6,7 +6,9 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +17,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, database_url
+from bot.privacy import parse_duration
+from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, Purged, database_url, purge
 from tests.conftest import free_port
 
 DOMAIN = Domain.from_dict({"slots": {"place": {"type": "text", "mappings": [{"type": "custom"}]}}})
@@ -101,20 +104,101 @@ async def test_postgresql_url_switches_the_store(
     assert not (tmp_path / "unused" / "conversations.db").exists()
 
 
-async def test_personal_data_is_masked_in_stored_messages(
+def _event_time(days_ago: float) -> float:
+    return time.time() - days_ago * 86400
+
+
+async def _save_old_and_new() -> None:
+    """One conversation from 100 days ago, one that started then and goes on, one from today."""
+    old = DialogueStateTracker.from_events(
+        "old-parent",
+        [UserUttered("vanha salaisuus", timestamp=_event_time(100))],
+        slots=DOMAIN.slots,
+    )
+    ongoing = DialogueStateTracker.from_events(
+        "ongoing-parent",
+        [
+            UserUttered("alkuperäinen kysymys", timestamp=_event_time(100)),
+            UserUttered("uusi kysymys", timestamp=_event_time(1)),
+        ],
+        slots=DOMAIN.slots,
+    )
+    new = DialogueStateTracker.from_events(
+        "new-parent", [UserUttered("tuore kysymys")], slots=DOMAIN.slots
+    )
+    store = ConfiguredSQLTrackerStore(domain=DOMAIN)
+    for tracker in (old, ongoing, new):
+        await store.save(tracker)
+
+
+async def _texts(sender: str) -> list[str]:
+    tracker = await ConfiguredSQLTrackerStore(domain=DOMAIN).retrieve(sender)
+    if tracker is None:
+        return []
+    return [event.text or "" for event in tracker.events if isinstance(event, UserUttered)]
+
+
+async def _check_purge(url: str) -> None:
+    await _save_old_and_new()
+    purged = purge(url, before=_event_time(90))
+    assert purged == Purged(events=2, conversations=1)
+    assert await _texts("old-parent") == []
+    assert await _texts("ongoing-parent") == ["uusi kysymys"]
+    assert await _texts("new-parent") == ["tuore kysymys"]
+    assert purge(url, before=_event_time(90)) == Purged(0, 0)
+
+
+async def test_purge_sqlite_deletes_old_events_from_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
     monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
-    typed = "Hetuni on 131052-308T, soita 040 123 4567 tai matti@example.fi"
-    tracker = DialogueStateTracker.from_events(
-        "parent-2", [UserUttered(typed, parse_data={"text": typed})], slots=DOMAIN.slots
-    )
-    await ConfiguredSQLTrackerStore(domain=DOMAIN).save(tracker)
-    restored = await ConfiguredSQLTrackerStore(domain=DOMAIN).retrieve("parent-2")
-    assert restored is not None and restored.latest_message is not None
-    expected = "Hetuni on [henkilötunnus], soita [puhelinnumero] tai [sähköposti]"
-    assert restored.latest_message.text == expected
+    await _check_purge(database_url())
     stored = (tmp_path / "conversations.db").read_bytes()
-    for secret in (b"131052-308T", b"040 123 4567", b"matti@example.fi"):
-        assert secret not in stored
+    assert b"vanha salaisuus" not in stored
+    assert "alkuperäinen".encode() not in stored
+    assert b"kysymys" in stored
+    assert b"uusi kysymys" in stored
+
+
+async def test_purge_postgresql(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERHEBOTTI_DATABASE_URL", postgres_url)
+    await _check_purge(postgres_url)
+
+
+def test_purge_of_an_empty_database_is_a_no_op(tmp_path: Path) -> None:
+    assert purge(f"sqlite:///{tmp_path / 'none.db'}", before=time.time()) == Purged(0, 0)
+
+
+async def test_purge_command_default_is_90_days(tmp_path: Path) -> None:
+    env = {**os.environ, "PERHEBOTTI_STATE_DIR": str(tmp_path)}
+    env.pop("PERHEBOTTI_DATABASE_URL", None)
+    old = DialogueStateTracker.from_events(
+        "p", [UserUttered("vanha", timestamp=_event_time(91))], slots=DOMAIN.slots
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
+        patch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
+        await ConfiguredSQLTrackerStore(domain=DOMAIN).save(old)
+    command = [sys.executable, "-m", "bot", "privacy", "purge"]
+    kept = subprocess.run(
+        [*command, "--older-than", "92d"], env=env, capture_output=True, text=True
+    )
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.startswith("deleted 0 events")
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "deleted 1 events; 1 conversations removed entirely" in done.stdout
+    bad = subprocess.run([*command, "--older-than", "soon"], env=env, capture_output=True)
+    assert bad.returncode == 2
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("90d", 90 * 86400), ("12h", 43200), ("5s", 5)])
+def test_parse_duration(text: str, seconds: int) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "90", "d", "-1d", "1w", "1.5d"])
+def test_parse_duration_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="not a duration"):
+        parse_duration(text)

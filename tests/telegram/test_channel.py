@@ -121,6 +121,13 @@ def test_commands_become_intents(output: TelegramOutput) -> None:
     assert output.user_text("42", "/muu") == "/muu"
 
 
+def test_typed_personal_data_is_masked(output: TelegramOutput) -> None:
+    typed = "hetu 010123A9876, soita (040) 123 4567"
+    assert output.user_text("42", typed) == "hetu [henkilötunnus], soita [puhelinnumero]"
+    crafted = '/ask_person_contact{"person": "131052-308T", "contact_field": "040 555 1234"}'
+    assert output.user_text("42", crafted) == "/ask_person_contact"
+
+
 async def test_text_goes_out_as_html(output: TelegramOutput, api: BotAPI) -> None:
     await output.send_response("42", {"text": "Katso [sivu](https://hype.fi) & soita."})
     (sent,) = api.sent()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import time
 import urllib.error
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot.privacy import PRIVACY_NOTICE
 from bot.rasa.telegram import SECRET_HEADER, TelegramSettings
 from bot.stack import Stack
 from tests.conftest import free_ports
@@ -95,7 +97,8 @@ def test_start_greets_with_reply_keyboard_and_tapping_a_button_answers(
     telegram: tuple[Stack, BotAPI],
 ) -> None:
     stack, api = telegram
-    (greeting,) = say(stack, api, 7002, "/start")
+    notice, greeting = say(stack, api, 7002, "/start")
+    assert notice["text"] == html.escape(PRIVACY_NOTICE, quote=False)
     assert "Perhebotti" in greeting["text"]
     keyboard = greeting["reply_markup"]
     assert keyboard["one_time_keyboard"] is True

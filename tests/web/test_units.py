@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from bot.privacy import PRIVACY_NOTICE
 from bot.web import sessions
 from bot.web.__main__ import parse_args
+from bot.web.app import STATIC_DIR
 from bot.web.ratelimit import RateLimiter
 from bot.web.settings import Settings, parse_origins
 
@@ -88,3 +92,11 @@ def test_settings_from_env_and_flags() -> None:
     assert flags.secret == settings.secret
     with pytest.raises(ValueError):
         Settings.from_env({"PERHEBOTTI_CORS_ORIGINS": "laukaa.fi"})
+
+
+def test_chat_shows_the_privacy_notice() -> None:
+    script = (STATIC_DIR / "chat.js").read_text(encoding="utf-8")
+    match = re.search(r'privacy:\s*"([^"]*)" \+\s*"([^"]*)"', script)
+    assert match is not None
+    assert match.group(1) + match.group(2) == PRIVACY_NOTICE
+    assert "chat.append(intro, privacy," in script

@@ -14,6 +14,10 @@
     intro:
       "Hei! Kysy perheiden palveluista, esimerkiksi: Mitä palveluita Laukaan HyPessä on? " +
       "Kiireellisessä hätätilanteessa soita 112.",
+    /* The same sentence as bot.privacy.PRIVACY_NOTICE (a test keeps them equal). */
+    privacy:
+      "Älä kirjoita henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa. " +
+      "Keskustelut säilytetään 90 päivää.",
     log: "Keskustelu Perhebotin kanssa",
     label: "Kirjoita kysymyksesi",
     send: "Lähetä",
@@ -95,6 +99,8 @@
     var chat = element("div", "pb-chat");
     var intro = element("p", "pb-intro", TEXT.intro);
     intro.id = id + "-intro";
+    var privacy = element("p", "pb-privacy", TEXT.privacy);
+    privacy.id = id + "-privacy";
     var log = element("div", "pb-log");
     log.setAttribute("role", "log");
     log.setAttribute("aria-label", TEXT.log);
@@ -111,12 +117,12 @@
     input.maxLength = MAX_CHARS;
     input.autocomplete = "off";
     input.setAttribute("enterkeyhint", "send");
-    input.setAttribute("aria-describedby", intro.id);
+    input.setAttribute("aria-describedby", intro.id + " " + privacy.id);
     var sendButton = element("button", "pb-send", TEXT.send);
     sendButton.type = "submit";
     row.append(input, sendButton);
     form.append(label, row);
-    chat.append(intro, log, status, form);
+    chat.append(intro, privacy, log, status, form);
     root.appendChild(chat);
 
     function show(message) {
