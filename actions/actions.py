@@ -7,6 +7,7 @@ parent would get silence, so the parent gets a polite apology and the error goes
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers.crisis import crisis_answer, situation_answer, situation_from_slot
 from bot.answers.dialogue import Question, Turn
 from bot.answers.replies import Reply, answer, apology
+from bot.answers.routing import likeliest_question, not_understood
 from bot.directory.store import default_store
 
 logger = logging.getLogger(__name__)
@@ -46,6 +48,16 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         previous=Question.from_slot(tracker.get_slot("question")),
         text=str(latest.get("text") or ""),
     )
+
+
+def ranking(tracker: Tracker) -> list[tuple[str, float]]:
+    """The classifier's intents of the latest message with their confidences, best first."""
+    result = []
+    for item in (tracker.latest_message or {}).get("intent_ranking") or []:
+        name, score = item.get("name"), item.get("confidence")
+        if isinstance(name, str) and isinstance(score, int | float):
+            result.append((name, float(score)))
+    return result
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
@@ -103,7 +115,7 @@ class ActionCrisis(Action):
 
 
 class ActionFallback(Action):
-    """Out of scope or not understood: the usual reply, unless a crisis is still going on."""
+    """Out of scope or not understood: never a dead end on an in-domain message."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
@@ -112,21 +124,24 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        """After a crisis, "whom can I talk to?" gets the safety help; else the template."""
+        """The safety help after a crisis, the likeliest in-domain reading, or a way forward."""
         turn = turn_from_tracker(tracker)
-        template = "utter_out_of_scope" if turn.intent == "out_of_scope" else "utter_fallback"
+        scores = ranking(tracker)
         try:
+            directory = default_store().current()
             reply = situation_answer(
-                default_store().current(),
+                directory,
                 situation_from_slot(tracker.get_slot("situation")),
                 turn.text,
                 turn.intent,
                 turn.place,
             )
+            likeliest = likeliest_question(turn.intent, scores, turn.entities)
+            if reply is None and likeliest is not None:
+                reply = answer(directory, replace(turn, intent=likeliest))
         except Exception:
             logger.exception("action_fallback failed for conversation %s", tracker.sender_id)
             reply = None
         if reply is None:
-            dispatcher.utter_message(response=template)
-            return []
+            reply = not_understood(turn.intent, scores)
         return send(dispatcher, reply)

@@ -9,11 +9,14 @@ Ports come from the environment: ``PERHEBOTTI_ACTION_PORT`` (5055), ``PERHEBOTTI
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import hashlib
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -34,7 +37,13 @@ MODEL_INPUTS = (
     PROJECT_ROOT / "config.yml",
     PROJECT_ROOT / "domain.yml",
     PROJECT_ROOT / "bot" / "rasa",
+    # What the NLU components compute with: lemmas (tokenizer) and names (name extractor).
+    PROJECT_ROOT / "bot" / "lemmas.py",
+    PROJECT_ROOT / "bot" / "places",
 )
+
+#: Files under ``bot/rasa`` that the trained model does not depend on (channels, storage).
+NOT_MODEL_INPUTS = frozenset({"rest.py", "telegram.py", "tracker_store.py", "evaluate.py"})
 
 QUIET_ENV = {
     "RASA_TELEMETRY_ENABLED": "false",
@@ -48,7 +57,9 @@ def _input_files() -> Iterator[Path]:
     for path in MODEL_INPUTS:
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                p
+                for p in path.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.name not in NOT_MODEL_INPUTS
             )
         elif path.exists():
             yield path
@@ -187,6 +198,7 @@ class Stack:
             stdout=output,
             stderr=subprocess.STDOUT if output else None,
             start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
+            preexec_fn=functools.partial(_die_with_parent, os.getpid()),
         )
 
     def _wait_until_up(self, name: str, url: str, timeout: float) -> None:
@@ -255,7 +267,15 @@ class Stack:
             raise
 
     def stop(self, timeout: float = 15) -> None:
-        """Stop the processes, newest first: SIGTERM, then SIGKILL after ``timeout``."""
+        """Stop the processes, newest first: SIGTERM, then SIGKILL after ``timeout``.
+
+        Idempotent, and not interrupted by more signals (a second Ctrl-C, the SIGTERM a
+        service manager sends to the whole group): they are ignored until every child is gone.
+        """
+        with _signals_ignored():
+            self._stop(timeout)
+
+    def _stop(self, timeout: float) -> None:
         for name, process in reversed(list(self.processes.items())):
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -274,6 +294,39 @@ class Stack:
             yield self
         finally:
             self.stop()
+
+
+#: ``prctl`` option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a new child, before it runs: have it get SIGTERM when ``bot run`` dies.
+
+    Also when ``bot run`` is killed with SIGKILL, so that no server is left holding its port
+    (Linux; elsewhere a no-op).
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """Ignore SIGINT and SIGTERM for the ``with`` block (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:

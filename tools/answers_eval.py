@@ -96,7 +96,11 @@ def _send(rasa_url: str, sender: str, message: str) -> str:
 def judge(case: Case, reply: str) -> Outcome:
     """Whether the last reply answers the case."""
     has_expected = not case.expect_any or any(text in reply for text in case.expect_any)
-    has_wrong = any(text in reply for text in case.never)
+    # A source line names its page's title ("… Laukaassa HyPe …"); that is not an answer.
+    answer_lines = "\n".join(
+        line for line in reply.splitlines() if not line.startswith(("Lähde:", "Lähteet:"))
+    )
+    has_wrong = any(text in answer_lines for text in case.never)
     fallback = any(marker in reply for marker in FALLBACK_MARKERS)
     return Outcome(case, reply, has_expected and not has_wrong and bool(reply), fallback)
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.answers.dialogue import Question, Turn, contact_field_in, question_for
+from bot.answers.facts import rank_facts
 from bot.answers.format import email_text, phone_text, provenance_line
 from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
 from bot.directory.names import words
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer, covers
+from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
 
 logger = logging.getLogger(__name__)
 
@@ -458,35 +459,8 @@ def _normalised(directory: Directory, question: Question, text: str) -> Question
     )
 
 
-def _rank_facts(
-    directory: Directory, topics: Sequence[str], place: str | None
-) -> list[ProgrammeFact]:
-    """The facts that best answer a question naming these topics.
-
-    Facts tagged with more of the asked topics come first; among equals, those filed under
-    an asked topic, then those that apply nationally or to the parent's place.
-    """
-    asked = set(topics)
-    municipality = directory.municipality(place) if place else None
-
-    def applies(fact: ProgrammeFact) -> bool:
-        return fact.area.national or (municipality is not None and covers(fact.area, municipality))
-
-    scored = []
-    for order, fact in enumerate(directory.facts):
-        score = len(asked & {fact.topic, *fact.related_topics})
-        if score:
-            scored.append((-score, fact.topic not in asked, not applies(fact), order, fact))
-    scored.sort(key=lambda item: item[:4])
-    if not scored:
-        return []
-    best = scored[0]
-    seconds = [item for item in scored[1:2] if item[:3] == best[:3] and not item[2]]
-    return [best[4], *(item[4] for item in seconds)]
-
-
-def _programme(directory: Directory, question: Question, place: str | None) -> Message:
-    facts = _rank_facts(directory, question.topics, place)
+def _programme(directory: Directory, question: Question, place: str | None, text: str) -> Message:
+    facts = rank_facts(directory, text, question.topics, place)
     if not facts:
         buttons = tuple(
             Button(title, _intent_payload("ask_programme", topic=topic_id))
@@ -555,7 +529,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
             return Reply((Message(text),), slots)
         slots["person"] = person.id
         return Reply((_person_contact(directory, person, question.contact_field),), slots)
-    return Reply((_programme(directory, question, place),), slots)
+    return Reply((_programme(directory, question, place, turn.text),), slots)
 
 
 def _unit_reply(
@@ -582,15 +556,11 @@ def _unit_reply(
 
 
 def _place_noted(directory: Directory, turn: Turn) -> Reply:
-    """A place given before any question: remember it and offer what to ask."""
+    """A place given before any question: what the directory has there (the implied need)."""
     if turn.place is None:
         return Reply(
             (Message("En tunnistanut kuntaa. Kirjoita kuntasi nimi, esimerkiksi ”Laukaa”."),)
         )
-    name = _municipality_name(directory, turn.place)
-    buttons = (
-        Button("Palvelut", _intent_payload("ask_services")),
-        Button("Kohtaamispaikat", _intent_payload("ask_meeting_places")),
-        Button("Yhteyshenkilöt", _intent_payload("ask_contact_role")),
-    )
-    return Reply((Message(f"Selvä, {name}. Mitä haluaisit tietää?", buttons),))
+    question = Question(intent="ask_services")
+    message, slots = _services_in_place(directory, question, turn.place)
+    return Reply((message,), {"question": question.to_slot(), **slots})

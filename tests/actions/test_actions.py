@@ -235,21 +235,47 @@ async def test_after_violence_whom_to_talk_to_gets_safety_help_and_local_service
         assert "Hämäläinen" not in reply
 
 
-async def test_fallback_without_a_crisis_uses_the_template() -> None:
-    messages, events = await run(ActionFallback(), tracker("out_of_scope", text="sataako huomenna"))
-    assert messages == [
-        {
-            "text": None,
-            "buttons": [],
-            "elements": [],
-            "custom": {},
-            "template": "utter_out_of_scope",
-            "response": "utter_out_of_scope",
-            "image": None,
-            "attachment": None,
-        }
-    ]
+async def test_out_of_scope_without_a_crisis_offers_a_way_forward() -> None:
+    messages, events = await run(
+        ActionFallback(),
+        tracker(
+            "out_of_scope",
+            text="sataako huomenna lahdessa",
+            entities=[entity("place", "398")],
+        ),
+    )
+    assert messages[0]["text"].startswith("Tähän en valitettavasti osaa vastata.")
+    assert "Monitoimitalo Jalo" not in str(messages)
     assert events == []
+
+
+async def test_unsure_but_naming_a_service_and_a_place_gets_the_answer() -> None:
+    latest = tracker(
+        "nlu_fallback",
+        text="perhekeskus äänekoski",
+        entities=[entity("place", "992")],
+        place="992",
+    )
+    latest.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.7},
+        {"name": "inform_place", "confidence": 0.45},
+        {"name": "find_service", "confidence": 0.3},
+    ]
+    messages, _ = await run(ActionFallback(), latest)
+    assert "Äänekosken perhekeskustoiminta" in messages[0]["text"]
+
+
+async def test_unsure_without_names_asks_which_reading_was_meant() -> None:
+    latest = tracker("nlu_fallback", text="kertoisitko vähän")
+    latest.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.7},
+        {"name": "ask_programme", "confidence": 0.2},
+        {"name": "ask_services", "confidence": 0.15},
+        {"name": "greet", "confidence": 0.1},
+    ]
+    messages, _ = await run(ActionFallback(), latest)
+    assert messages[0]["text"] == "Tarkoititko jotakin näistä?"
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/ask_programme", "/ask_services"]
 
 
 async def test_crisis_from_the_classifier_alone_still_gives_112() -> None:

@@ -10,7 +10,13 @@ from datetime import date
 
 import pytest
 
-from bot.directory.model import Organization, Person, ProgrammeFact, ServiceLocation
+from bot.directory.model import (
+    LANGUAGES,
+    Organization,
+    Person,
+    ProgrammeFact,
+    ServiceLocation,
+)
 from bot.directory.queries import Directory
 from bot.paths import DIRECTORY_DIR, PROJECT_ROOT
 
@@ -264,7 +270,7 @@ def test_helplines_name_their_source_and_the_day_they_were_checked(directory: Di
     for line in directory.helplines:
         assert line.source.url and line.source.url.startswith("https://"), line.id
         assert line.checked is not None, line.id
-        assert all(line.names[language] for language in ("fi", "sv", "en")), line.id
+        assert all(line.names[language] for language in LANGUAGES), line.id
 
 
 def test_helplines_for_a_language_fall_back_to_finnish(directory: Directory) -> None:

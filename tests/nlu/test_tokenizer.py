@@ -6,7 +6,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.rasa.tokenizer import FinnishTokenizer, dotted_spellings, lemma
+from bot.lemmas import dotted_spellings, lemma
+from bot.rasa.tokenizer import FinnishTokenizer
 
 
 @pytest.mark.parametrize(

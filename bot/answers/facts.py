@@ -1,0 +1,158 @@
+"""Programme facts that answer the question asked: what is asked, about which area.
+
+A question is matched to the facts by lemma overlap (TF-IDF over the lemmas of each fact's
+title, text, points, dates and amounts, with scikit-learn), by the topics the NLU found, by
+the kind of thing asked (when → a fact with dates, how much → amounts, who → contacts) and by
+area: a fact of the parent's region or wellbeing county (a municipality inherits its
+region's) comes before a national one, and another region's facts are never given for a
+place in a known region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bot.directory.model import ProgrammeFact
+from bot.directory.names import words
+from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
+from bot.lemmas import QUESTION_WORDS, lemma
+
+#: Lemmas that ask for a kind of fact, and the fact field that answers it.
+_ASKS_WHEN = frozenset({"milloin", "koska", "vuosi", "kesto", "kauan", "alkaa", "paattya"})
+_ASKS_MONEY = frozenset({"paljonko", "raha", "rahoitus", "euro", "muutosraha", "myontaa", "saada"})
+_ASKS_WHO = frozenset(
+    {"kuka", "kenen", "keneen", "kenelle", "hallinnoida", "koordinoida", "vetaa", "johtaa"}
+)
+#: Lemmas that say nothing about which fact is meant.
+_STOP = QUESTION_WORDS | frozenset(
+    {"olla", "ja", "tai", "se", "ne", "tama", "joka", "jokin", "voida", "kertoa", "tieto"}
+)
+#: Weights of the features besides lemma overlap.
+TOPIC_MAIN, TOPIC_RELATED = 0.6, 0.3
+KIND_MATCH = 0.3
+OWN_AREA, NATIONAL_WITHOUT_PLACE = 0.25, 0.1
+#: A second fact is shown when it scores at least this share of the best.
+SECOND_SHARE = 0.85
+
+
+@dataclass(frozen=True)
+class _Area:
+    """Where the parent is, as far as facts go: a region and a county (either may be None)."""
+
+    region: str | None
+    county: str | None
+
+
+def _lemmas(text: str) -> list[str]:
+    return [lemma(word) for word in words(text)]
+
+
+def _content_lemmas(text: str) -> list[str]:
+    return [word for word in _lemmas(text) if word not in _STOP]
+
+
+def _document(fact: ProgrammeFact) -> str:
+    parts = [fact.title, fact.text, *fact.points]
+    parts += [f"{d.label} {d.text}" for d in fact.dates]
+    parts += [f"{a.label} {a.period or ''}" for a in fact.amounts]
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=4)
+def _index(facts: tuple[ProgrammeFact, ...]) -> tuple[TfidfVectorizer, object]:
+    vectorizer = TfidfVectorizer(analyzer=_content_lemmas, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([_document(fact) for fact in facts])
+    return vectorizer, matrix
+
+
+def _area_of(directory: Directory, place: str | None) -> _Area | None:
+    if place is None:
+        return None
+    if place.startswith(REGION_PREFIX):
+        return _Area(place.removeprefix(REGION_PREFIX), None)
+    if place.startswith(COUNTY_PREFIX):
+        return _Area(None, place.removeprefix(COUNTY_PREFIX))
+    municipality = directory.municipality(place)
+    if municipality is None:
+        return None
+    return _Area(municipality.region_fi, municipality.county_fi)
+
+
+def _area_score(fact: ProgrammeFact, area: _Area | None) -> float | None:
+    """Bonus for the parent's own area; None when the fact belongs to another area."""
+    if fact.area.national:
+        return 0.0 if area is not None else NATIONAL_WITHOUT_PLACE
+    if area is None:
+        return 0.0
+    own = (area.region is not None and area.region in fact.area.regions) or (
+        area.county is not None and area.county in fact.area.counties
+    )
+    if own:
+        return OWN_AREA
+    if fact.area.municipalities and not fact.area.regions and not fact.area.counties:
+        return 0.0
+    return None
+
+
+def _kind_score(fact: ProgrammeFact, asked: set[str]) -> float:
+    score = 0.0
+    if asked & _ASKS_WHEN and fact.dates:
+        score += KIND_MATCH
+    if asked & _ASKS_MONEY and fact.amounts:
+        score += KIND_MATCH
+    if asked & _ASKS_WHO and fact.contacts:
+        score += KIND_MATCH
+    if "mika" in asked and fact.title.endswith("?"):
+        score += KIND_MATCH  # "mikä on perhekeskus?" asks for the definition card
+    return score
+
+
+def rank_facts(
+    directory: Directory, text: str, topics: Sequence[str], place: str | None
+) -> list[ProgrammeFact]:
+    """The one or two facts that best answer a question.
+
+    Args:
+        directory: The directory.
+        text: The parent's message.
+        topics: Topic ids the NLU or the vocabulary found in it.
+        place: The place the question is about (municipality code or ``region:…``), if any.
+
+    Returns:
+        The best fact and, when it scores nearly as well, the next one; empty when nothing in
+        the facts relates to the question.
+    """
+    facts = directory.facts
+    if not facts:
+        return []
+    vectorizer, matrix = _index(facts)
+    query = vectorizer.transform([text])
+    overlap = (matrix @ query.T).toarray().ravel()
+    asked_topics = set(topics)
+    asked = set(_lemmas(text))
+    area = _area_of(directory, place)
+    scored: list[tuple[float, int, ProgrammeFact]] = []
+    for order, fact in enumerate(facts):
+        area_score = _area_score(fact, area)
+        if area_score is None:
+            continue
+        topic_score = TOPIC_MAIN if fact.topic in asked_topics else 0.0
+        if not topic_score and asked_topics & set(fact.related_topics):
+            topic_score = TOPIC_RELATED
+        relevance = float(overlap[order]) + topic_score
+        if relevance <= 0:
+            continue
+        score = relevance + _kind_score(fact, asked) + area_score
+        scored.append((score, -order, fact))
+    if not scored:
+        return []
+    scored.sort(reverse=True)
+    best = scored[0]
+    result = [best[2]]
+    if len(scored) > 1 and scored[1][0] >= best[0] * SECOND_SHARE:
+        result.append(scored[1][2])
+    return result

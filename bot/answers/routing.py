@@ -1,0 +1,97 @@
+"""Which question a turn asks when the classifier is unsure: no dead ends on in-domain messages.
+
+Rasa's FallbackClassifier turns a low-confidence prediction into ``nlu_fallback``. Many of
+those messages are clear to a person: a service word and a town ("perhekeskus muurame"), a
+role in a region in the third person, a long story with the question inside. When such a
+message names something in the directory, or the in-domain intents together clearly outweigh
+the rest, the likeliest in-domain reading is answered. Only messages that name nothing and
+that the classifier really did not place get the generic fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.answers.dialogue import INFORM_PLACE, QUESTION_INTENTS
+from bot.answers.replies import Button, Message, Reply
+
+#: Entities that name something in the directory.
+DIRECTORY_ENTITIES = ("unit", "person", "service", "role", "topic", "place")
+#: In-domain intents together must carry this much of the classifier's confidence.
+IN_DOMAIN_MASS = 0.5
+#: With this much, the parent is asked which reading was meant ("Tarkoititko…?").
+CHOICE_MASS = 0.25
+#: How each reading is offered as a button.
+READINGS = {
+    "ask_services": "Perhepalvelut kunnassani",
+    "find_service": "Tietty palvelu (esim. perheneuvola)",
+    "ask_meeting_places": "Kohtaamispaikat ja avoimet päiväkodit",
+    "ask_unit_info": "Perhekeskuksen tiedot",
+    "ask_contact_role": "Yhteyshenkilöt",
+    "ask_person_contact": "Henkilön yhteystiedot",
+    "ask_programme": "LAPE-ohjelma ja perhekeskukset",
+}
+_NOT_UNDERSTOOD = (
+    "En ole varma, mitä tarkoitit. Voisitko kysyä toisin sanoin? Voin kertoa "
+    "perhekeskusten palveluista, kohtaamispaikoista ja yhteyshenkilöistä."
+)
+_OUT_OF_SCOPE = (
+    "Tähän en valitettavasti osaa vastata. Tunnen perhekeskusten palvelut, "
+    "kohtaamispaikat ja yhteyshenkilöt."
+)
+
+
+def likeliest_question(
+    intent: str,
+    ranking: Sequence[tuple[str, float]],
+    entities: Mapping[str, Sequence[str]],
+) -> str | None:
+    """The in-domain intent to answer instead of a fallback, or None to keep the fallback.
+
+    Args:
+        intent: The predicted intent (``nlu_fallback`` or ``out_of_scope`` here).
+        ranking: The classifier's intents with their confidences, best first.
+        entities: The entities of the message by type.
+
+    Returns:
+        An intent of :data:`QUESTION_INTENTS` (or ``inform_place``), or None.
+    """
+    in_domain = [(name, score) for name, score in ranking if name in QUESTION_INTENTS]
+    named = {kind for kind in DIRECTORY_ENTITIES if entities.get(kind)}
+    if intent == "out_of_scope" and not named - {"place"}:
+        # "sataako lahdessa huomenna": a town alone does not make weather a family question.
+        return None
+    mass = sum(score for _, score in in_domain)
+    if not named and mass < IN_DOMAIN_MASS:
+        return None
+    if named & {"person"}:
+        return "ask_person_contact"
+    if named & {"role"}:
+        return "ask_contact_role"
+    if in_domain:
+        return in_domain[0][0]
+    if named & {"service", "unit"}:
+        return "ask_services"
+    if named == {"place"}:
+        return INFORM_PLACE
+    return "ask_programme"
+
+
+def not_understood(intent: str, ranking: Sequence[tuple[str, float]]) -> Reply:
+    """The reply when no in-domain reading is likely enough: a choice, or a way forward.
+
+    When the in-domain intents carry some of the confidence, the two or three likeliest are
+    offered as buttons ("Tarkoititko…?", Rasa's two-stage fallback). Otherwise the parent is
+    told what the bot knows about, with buttons to go on. It never guesses a unit.
+    """
+    in_domain = [(name, score) for name, score in ranking if name in READINGS]
+    if intent != "out_of_scope" and sum(score for _, score in in_domain) >= CHOICE_MASS:
+        buttons = tuple(Button(READINGS[name], f"/{name}") for name, _ in in_domain[:3])
+        return Reply((Message("Tarkoititko jotakin näistä?", buttons),))
+    text = _OUT_OF_SCOPE if intent == "out_of_scope" else _NOT_UNDERSTOOD
+    buttons = (
+        Button("Mitä osaat?", "/ask_capabilities"),
+        Button("Mitä perhepalveluita kunnassani on?", "/ask_services"),
+        Button("Mikä on perhekeskus?", "Mikä on perhekeskus?"),
+    )
+    return Reply((Message(text, buttons),))
