@@ -52,9 +52,11 @@ shell: install
 validate: install
 	$(RASA) data validate --data $(TRAINING_DATA) --fail-on-warnings
 
-## evaluate: NLU report (reports/nlu_evaluation.md) side by side with Rasa's default pipeline
+## evaluate: NLU report (reports/nlu_evaluation.md) beside Rasa's default pipeline, then the
+## end-to-end answers on the independent parent set (reports/answers_evaluation.md)
 evaluate: install
 	$(PY) -m bot.rasa.evaluate
+	$(PY) -m tools.answers_eval --show-failures
 
 ## lint: ruff and mypy as configured in pyproject.toml
 lint: install

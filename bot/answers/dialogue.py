@@ -104,6 +104,9 @@ def question_for(turn: Turn) -> Question | None:
     """
     if turn.intent not in QUESTION_INTENTS:
         if turn.intent == INFORM_PLACE and turn.previous is not None:
+            if turn.first("place") and turn.previous.unit:
+                # "entä Äänekoskella?" after a unit: the newly named place wins.
+                return replace(turn.previous, unit=None)
             return turn.previous
         return None
     question = Question(

@@ -35,6 +35,8 @@ _STOP = QUESTION_WORDS | frozenset(
 TOPIC_MAIN, TOPIC_RELATED = 0.6, 0.3
 KIND_MATCH = 0.3
 OWN_AREA, NATIONAL_WITHOUT_PLACE = 0.25, 0.1
+#: Length of the stem feature.
+STEM = 6
 #: A second fact is shown when it scores at least this share of the best.
 SECOND_SHARE = 0.85
 
@@ -52,7 +54,9 @@ def _lemmas(text: str) -> list[str]:
 
 
 def _content_lemmas(text: str) -> list[str]:
-    return [word for word in _lemmas(text) if word not in _STOP]
+    """Lemmas that carry meaning, plus their stems (koordinoida, koordinaatiovastuu)."""
+    lemmas = [word for word in _lemmas(text) if word not in _STOP]
+    return lemmas + [f"{word[:STEM]}-" for word in lemmas if len(word) > STEM]
 
 
 def _document(fact: ProgrammeFact) -> str:
@@ -104,7 +108,7 @@ def _kind_score(fact: ProgrammeFact, asked: set[str]) -> float:
         score += KIND_MATCH
     if asked & _ASKS_MONEY and fact.amounts:
         score += KIND_MATCH
-    if asked & _ASKS_WHO and fact.contacts:
+    if asked & _ASKS_WHO and (fact.contacts or fact.units):
         score += KIND_MATCH
     if "mika" in asked and fact.title.endswith("?"):
         score += KIND_MATCH  # "mikä on perhekeskus?" asks for the definition card

@@ -17,6 +17,7 @@ from typing import Any
 from bot.answers.dialogue import Question, Turn, contact_field_in, question_for
 from bot.answers.facts import rank_facts
 from bot.answers.format import email_text, phone_text, provenance_line
+from bot.answers.reading import refine
 from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
 from bot.directory.names import words
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
@@ -169,6 +170,11 @@ def _regional_fallback(answer: LocalAnswer, directory: Directory) -> tuple[list[
         lines.append(f"Alueen ({region}) yhteyshenkilö, jolta voit kysyä lisää:")
         lines += [_person_line(p, directory, ("phone", "email")) for p in contacts]
         sources += [person.source for person in contacts]
+    region_facts = [fact for fact in directory.facts if region in fact.area.regions]
+    if not lines and region_facts:
+        lines.append(f"Alueelta {region} hakemistossa on tämä tieto:")
+        lines.append(_fact_text(region_facts[0]))
+        sources.append(region_facts[0].source)
     if not lines:
         lines.append(
             f"Hakemistossa ei ole tietoja myöskään alueelta {region}. Perhekeskustoimintaa "
@@ -354,7 +360,12 @@ def _contacts_for_role(
 ) -> tuple[Message, tuple[Person, ...]]:
     """The persons in a role (all contacts when no role is asked), for a place if given."""
     role = directory.role(question.role) if question.role else None
+    unit = directory.unit(question.unit) if question.unit else None
     persons = directory.find_contacts(role=role.id if role else None, region=place)
+    if unit is not None:
+        # "kaksineuvoisen perhekeskuksen yhteyshenkilö": the people of the unit's organisation.
+        persons = directory.find_contacts(organisation=unit.organization) or persons
+        place = None
     role_text = role.title_fi.lower() if role else "yhteyshenkilö"
     where = _municipality_name(directory, place) if place else None
     if not persons:
@@ -454,7 +465,7 @@ def _normalised(directory: Directory, question: Question, text: str) -> Question
         question,
         service=_canonical(question.service, directory.service, services),
         role=_canonical(question.role, directory.role, roles),
-        topics=tuple(t for t in topics if t) or _named_in(text, topic_names),
+        topics=tuple(dict.fromkeys([*(t for t in topics if t), *_named_in(text, topic_names)])),
         contact_field=field,
     )
 
@@ -487,7 +498,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     asked = question_for(turn)
     if asked is None:
         return _place_noted(directory, turn)
-    question = _normalised(directory, asked, turn.text)
+    question = refine(directory, _normalised(directory, asked, turn.text), turn)
     place = turn.place
     slots: dict[str, Any] = {"question": question.to_slot()}
     unit = directory.unit(question.unit) if question.unit else None

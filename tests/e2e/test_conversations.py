@@ -7,6 +7,9 @@ action server and Rasa server with the trained model (the ``bot_stack`` fixture)
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 import uuid
 from dataclasses import dataclass
 
@@ -128,7 +131,7 @@ CONVERSATIONS: dict[str, list[Step]] = {
     # --- programme ----------------------------------------------------------------------------
     "what is LAPE": [step("mikä on LAPE?", "Lapsi- ja perhepalveluiden muutosohjelma", "Lähde:")],
     "what is perhekeskus": [step("Mikä on perhekeskus?", "perhekeskus", "Lähde:")],
-    "what is kohtaamispaikka": [step("mikä on kohtaamispaikka", "Kohtaamispaik", "Lähde:")],
+    "what is kohtaamispaikka": [step("mikä on kohtaamispaikka", "kohtaamispaik", "Lähde:")],
     "what is muutosagentti": [step("Mitä muutosagentti tekee?", "uutosagent", "Lähde:")],
     "LAPE funding": [step("Paljonko rahaa LAPE-hankkeille myönnettiin?", "19")],
     "KSLAPE opening event": [step("Milloin KSLAPEn avaustapahtuma oli?", "15.3.2017")],
@@ -147,7 +150,6 @@ CONVERSATIONS: dict[str, list[Step]] = {
     "emoji only": [step("😀😀😀", never=("Lähde:",))],
     "script tag": [step("<script>alert(1)</script>", never=("Lähde:",))],
     "sql looking": [step("'; DROP TABLE events; --", never=("Lähde:",))],
-    "very long": [step("perhe " * 2_000, never=("Traceback",))],
     # --- crisis ---------------------------------------------------------------------------------
     "violence": [step("mieheni lyö minua", "080 005 005", first=EMERGENCY)],
     "suicide": [step("en jaksa enää elää, haluan kuolla", "09 2525 0111", first=EMERGENCY)],
@@ -174,6 +176,49 @@ CONVERSATIONS: dict[str, list[Step]] = {
         step("Mitä palveluita on tarjolla?", "Missä kunnassa asut?"),
         step('/inform_place{"place": "410"}', "HyPe"),
     ],
+    # --- understanding: no dead ends, the exact question, context ---------------------------
+    "keywords: service word and a town": [
+        step("perhekeskus äänekoski", "Äänekosken perhekeskustoiminta", never=(HYPE,)),
+    ],
+    "keywords: a town without a unit gets its region": [
+        step("sysmä perhekeskus", "Sysmä", "Päijät-Hämeen perhekeskus", never=(HYPE,)),
+    ],
+    "role in a region, third person": [
+        step(
+            "kukahan siellä päijät-hämeessä toimii muutosagenttina",
+            "Elina Vesterinen",
+            never=("Hämäläinen",),
+        ),
+    ],
+    "long story with the question inside": [
+        step(
+            "Meillä on kaksi pientä lasta ja arki on ollut raskasta, mies on paljon töissä ja "
+            "olen väsynyt. Asumme Laukaassa. Mistä voisi saada tukea perheelle?",
+            HYPE,
+            never=("En ole varma", "Monitoimitalo Jalo"),
+        ),
+    ],
+    "regional funding, not the national figure": [
+        step("paljonko keski-suomi sai lape rahaa", "1 000 000", never=("19 000 000",)),
+    ],
+    "launch event of a region": [
+        step("missä keski-suomen lape avajaiset pidettiin", "Minnansalissa"),
+    ],
+    "region without units gets its facts": [
+        step("lapua perhekeskus", "Etelä-Pohjanmaa", never=("ei ole tietoja myöskään",)),
+    ],
+    "a place after a vague first message": [
+        step("tarviis vähän apua perhejuttuihin"),
+        step("laukaa", HYPE, never=("Mitä haluaisit tietää?",)),
+    ],
+    "new place wins over the remembered unit": [
+        step("laukaan hype", HYPE),
+        step("entä äänekoski?", "Äänekosken", never=(HYPE,)),
+    ],
+    "its phone number after a unit": [
+        step("kaksineuvoisen perhekeskus", "Kaksineuvoisen"),
+        step("kuka siellä on yhteyshenkilö", "Julia Ekola", never=("Hämäläinen",)),
+    ],
     "crisis in the middle": [
         step("mitä palveluita laukaassa on", "HyPe"),
         step("isä hakkaa äitiä nyt", first=EMERGENCY),
@@ -195,3 +240,17 @@ def test_conversation(bot_stack: Stack, name: str) -> None:
             assert wrong not in text, f"{wrong!r} must not appear at {where}"
         if turn.first_line is not None:
             assert text.splitlines()[0] == turn.first_line, where
+
+
+def test_a_very_long_message_gets_a_clear_refusal(bot_stack: Stack) -> None:
+    request = urllib.request.Request(
+        f"{bot_stack.ports.rasa_url}/webhooks/rest/webhook",
+        data=json.dumps(
+            {"sender": f"e2e-{uuid.uuid4().hex}", "message": "perhe " * 2_000}
+        ).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 413
+    assert json.loads(refused.value.read())["reason"]

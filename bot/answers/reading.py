@@ -1,0 +1,64 @@
+"""Which reading of a question to answer, when the intent and the entities disagree.
+
+The classifier picks one of near-synonymous intents; the entities often say more. These rules
+decide in one place, after the entities are made canonical:
+
+- a municipality named together with a service-like topic ("perhekeskus heinola") asks for
+  the local service, not for the programme's general text;
+- a question naming only programme topics ("missä LAPE-avajaiset pidettiin") asks for the
+  programme fact, even when it is worded like a unit question;
+- contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
+  "mikä sen puhelinnumero on" after a unit) ask for the unit's details, unless the message
+  refers to a person ("hänen").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.answers.dialogue import Question, Turn
+from bot.directory.queries import Directory
+
+#: "What is a family centre?" asks for the definition even when a place is remembered.
+_ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)\b", re.IGNORECASE)
+#: Words that refer to the place or unit talked about ("siellä", "sen", "niillä").
+_REFERS_TO_THERE = re.compile(
+    r"\b(?:siel(?:l[äa])?|sen|niill[äa]|heill[äa]|sinne|sielt[äa])\b", re.I
+)
+#: Words that refer to a person, not to a unit.
+_REFERS_TO_PERSON = re.compile(r"\bh[äa]n(?:en|ell[äa]|elle|et)?\b", re.IGNORECASE)
+_MUNICIPALITY_CODE = re.compile(r"\d{3}")
+
+
+def refine(directory: Directory, question: Question, turn: Turn) -> Question:
+    """The question to answer, given what the message and the conversation name."""
+    named_place = turn.first("place")
+    named_municipality = named_place is not None and _MUNICIPALITY_CODE.fullmatch(named_place)
+    service_topics = [topic for topic in question.topics if directory.service(topic)]
+    programme_topics = [topic for topic in question.topics if not directory.service(topic)]
+    if (
+        question.intent == "ask_programme"
+        and named_municipality
+        and not programme_topics
+        and not _ASKS_WHAT_IT_IS.search(turn.text)
+    ):
+        service = question.service or (service_topics[0] if service_topics else None)
+        return replace(question, intent="ask_services", service=service)
+    if question.intent == "ask_unit_info" and question.unit is None and programme_topics:
+        return replace(question, intent="ask_programme")
+    if (
+        question.intent == "ask_contact_role"
+        and question.unit is None
+        and named_place is None
+        and turn.unit is not None
+        and (turn.place is None or _REFERS_TO_THERE.search(turn.text))
+    ):
+        # "kuka siellä on yhteyshenkilö" after a unit: that unit's people.
+        return replace(question, unit=turn.unit)
+    if question.intent == "ask_person_contact" and not turn.first("person"):
+        refers_to_person = _REFERS_TO_PERSON.search(turn.text) is not None
+        unit = turn.first("unit") or (None if named_place or refers_to_person else turn.unit)
+        if unit is not None or (named_place is not None and not refers_to_person):
+            return replace(question, intent="ask_unit_info", unit=unit, person=None)
+    return question

@@ -1,0 +1,146 @@
+"""Which reading is answered, which facts rank first, and how an unsure turn is rescued."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.dialogue import Question, Turn
+from bot.answers.facts import rank_facts
+from bot.answers.replies import answer
+from bot.answers.routing import likeliest_question, not_understood
+from bot.directory.loader import load_directory
+from bot.directory.queries import Directory
+
+
+@pytest.fixture(scope="module")
+def directory() -> Directory:
+    return load_directory()
+
+
+def reply(directory: Directory, intent: str, text: str, **kwargs: object) -> str:
+    entities = kwargs.pop("entities", {})
+    turn = Turn(intent=intent, entities=entities, text=text, **kwargs)  # type: ignore[arg-type]
+    messages = answer(directory, turn).messages
+    return "\n".join(
+        "\n".join([message.text, *(button.title for button in message.buttons)])
+        for message in messages
+    )
+
+
+def test_a_town_and_a_service_word_get_the_local_service(directory: Directory) -> None:
+    text = reply(
+        directory,
+        "ask_programme",
+        "perhekeskus heinola",
+        entities={"place": ["111"], "topic": ["perhekeskus"]},
+        place="111",
+    )
+    assert "kunnassa Heinola" in text and "Päijät-Hämeen perhekeskus" in text
+
+
+def test_what_is_a_family_centre_stays_the_definition(directory: Directory) -> None:
+    text = reply(
+        directory,
+        "ask_programme",
+        "mikä on perhekeskus laukaassa",
+        entities={"place": ["410"], "topic": ["perhekeskus"]},
+        place="410",
+    )
+    assert text.startswith("Mikä on perhekeskus?")
+
+
+def test_a_programme_topic_worded_like_a_unit_question(directory: Directory) -> None:
+    text = reply(
+        directory,
+        "ask_unit_info",
+        "missä keski-suomen lape avajaiset pidettiin",
+        entities={"place": ["region:Keski-Suomi"]},
+        place="region:Keski-Suomi",
+    )
+    assert "Pääkirjaston Minnansalissa" in text
+
+
+def test_contact_details_of_a_unit_are_the_units(directory: Directory) -> None:
+    text = reply(directory, "ask_person_contact", "mikä sen puhelinnumero on", unit="laukaa-hype")
+    assert text.startswith("Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus")
+    person = reply(
+        directory,
+        "ask_person_contact",
+        "mikä hänen puhelinnumeronsa on",
+        unit="laukaa-hype",
+        person="hanna-hamalainen",
+    )
+    assert "Hanna Hämäläinen" in person
+
+
+def test_a_units_contact_person_comes_from_its_organisation(directory: Directory) -> None:
+    text = reply(
+        directory,
+        "ask_contact_role",
+        "kuka on kaksineuvoisen perhekeskuksen yhteyshenkilö",
+        entities={"unit": ["kaksineuvoinen-perhekeskus"]},
+    )
+    assert "Julia Ekola" in text and "Hämäläinen" not in text
+
+
+def test_a_newly_named_place_wins_over_the_remembered_unit(directory: Directory) -> None:
+    text = reply(
+        directory,
+        "inform_place",
+        "entä äänekoski?",
+        entities={"place": ["992"]},
+        place="992",
+        unit="laukaa-hype",
+        previous=Question(intent="ask_unit_info", unit="laukaa-hype"),
+    )
+    assert "Äänekosken perhekeskustoiminta" in text and "HyPe" not in text
+
+
+def test_a_place_alone_answers_what_is_there(directory: Directory) -> None:
+    text = reply(
+        directory, "inform_place", "asun laukaassa", entities={"place": ["410"]}, place="410"
+    )
+    assert "Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus" in text
+
+
+def test_a_region_without_units_gives_its_facts_not_a_false_nothing(
+    directory: Directory,
+) -> None:
+    text = reply(directory, "ask_services", "lapua perhekeskus", place="408")
+    assert "Alueelta Etelä-Pohjanmaa" in text and "ei ole tietoja myöskään" not in text
+    assert "Seinäjoen perhekeskuspalvelut\n" not in text  # another town's unit is not local
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "fact"),
+    [
+        ("paljonko keski-suomi sai lape rahaa", "region:Keski-Suomi", "kslape-rahoitus"),
+        ("milloin oli keski-suomen avaustapahtuma", "region:Keski-Suomi", "kslape-avaustapahtuma"),
+        ("kuinka paljon stm myönsi lape kärkihankkeille", None, "lape-rahoitus"),
+        ("mitkä kunnat olivat pilotteja", "region:Päijät-Häme", "paijat-hame-pilotit"),
+        ("kuka koordinoi perhekeskuksia vuodesta 2019", "111", "huomisen-hyvinvointia-jatko"),
+    ],
+)
+def test_facts_rank_by_what_is_asked_and_area(
+    directory: Directory, text: str, place: str | None, fact: str
+) -> None:
+    assert rank_facts(directory, text, (), place)[0].id == fact
+
+
+def test_another_regions_facts_are_never_given(directory: Directory) -> None:
+    facts = rank_facts(directory, "paljonko lape rahaa saatiin", ("rahoitus",), "111")
+    assert all("Keski-Suomi" not in fact.area.regions for fact in facts)
+
+
+def test_an_unsure_turn_naming_the_directory_is_answered() -> None:
+    ranking = [("nlu_fallback", 0.7), ("inform_place", 0.4), ("ask_services", 0.2)]
+    assert likeliest_question("nlu_fallback", ranking, {"place": ["992"]}) == "ask_services"
+    assert likeliest_question("nlu_fallback", ranking, {"person": ["x"]}) == "ask_person_contact"
+    assert likeliest_question("out_of_scope", ranking, {"place": ["398"]}) is None
+    assert likeliest_question("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)], {}) is None
+
+
+def test_the_fallback_offers_a_way_forward_and_no_unit() -> None:
+    message = not_understood("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)]).messages[0]
+    assert message.text.startswith("En ole varma") and message.buttons
+    assert all("HyPe" not in button.title for button in message.buttons)
