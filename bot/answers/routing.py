@@ -58,11 +58,10 @@ def likeliest_question(
     """
     in_domain = [(name, score) for name, score in ranking if name in QUESTION_INTENTS]
     named = {kind for kind in DIRECTORY_ENTITIES if entities.get(kind)}
-    if intent == "out_of_scope" and not named - {"place"}:
-        # "sataako lahdessa huomenna": a town alone does not make weather a family question.
-        return None
-    mass = sum(score for _, score in in_domain)
-    if not named and mass < IN_DOMAIN_MASS:
+    mass = sum(score for name, score in ranking if name in QUESTION_INTENTS | {INFORM_PLACE})
+    # "what's the weather like in Lahti": a town alone does not make a family question; the
+    # classifier must lean to the family questions as well.
+    if not named - {"place"} and (intent == "out_of_scope" or mass < IN_DOMAIN_MASS):
         return None
     if named & {"person"}:
         return "ask_person_contact"

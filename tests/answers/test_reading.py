@@ -135,6 +135,8 @@ def test_another_regions_facts_are_never_given(directory: Directory) -> None:
 def test_an_unsure_turn_naming_the_directory_is_answered() -> None:
     ranking = [("nlu_fallback", 0.7), ("inform_place", 0.4), ("ask_services", 0.2)]
     assert likeliest_question("nlu_fallback", ranking, {"place": ["992"]}) == "ask_services"
+    weather = [("nlu_fallback", 0.7), ("out_of_scope", 0.5), ("inform_place", 0.3)]
+    assert likeliest_question("nlu_fallback", weather, {"place": ["398"]}) is None
     assert likeliest_question("nlu_fallback", ranking, {"person": ["x"]}) == "ask_person_contact"
     assert likeliest_question("out_of_scope", ranking, {"place": ["398"]}) is None
     assert likeliest_question("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)], {}) is None
