@@ -16,7 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.crisis import crisis_answer, situation_answer, situation_from_slot
 from bot.answers.dialogue import Question, Turn
-from bot.answers.replies import Reply, answer, apology
+from bot.answers.messages import Reply, apology
+from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
 from bot.directory.store import default_store
 

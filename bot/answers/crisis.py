@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answers.replies import Message, Reply, phones
+from bot.answers.messages import Message, Reply
+from bot.answers.render import phones
 from bot.directory.model import Helpline, Language, ServiceLocation
 from bot.directory.queries import Directory
 from bot.safety import (

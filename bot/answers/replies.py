@@ -9,23 +9,30 @@ nearest true level (the region's contacts, national information).
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from bot.answers.dialogue import Question, Turn, contact_field_in, question_for
+from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.facts import rank_facts
-from bot.answers.format import email_text, phone_text, provenance_line
+from bot.answers.messages import Button, Message, Reply, intent_payload
+from bot.answers.normalise import normalised
 from bot.answers.reading import refine
-from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
-from bot.directory.names import words
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
-
-logger = logging.getLogger(__name__)
-
-#: Most items listed in one answer, so that a reply stays a few lines long.
-MAX_ITEMS = 4
+from bot.answers.render import (
+    MAX_ITEMS,
+    emails,
+    fact_text,
+    factual,
+    municipality_name,
+    person_line,
+    phones,
+    prefer_role,
+    regional_fallback,
+    service_names,
+    unit_block,
+)
+from bot.directory.model import Person, ServiceLocation
+from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
 
 #: Places with units in the directory, offered as buttons when the bot asks for a place.
 PLACE_BUTTONS = (("Laukaa", "410"), ("Äänekoski", "992"), ("Lahti", "398"), ("Seinäjoki", "743"))
@@ -38,169 +45,12 @@ PROGRAMME_BUTTONS = (
 )
 
 
-@dataclass(frozen=True)
-class Button:
-    """A quick reply: what it says and what it sends."""
-
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
-class Message:
-    """One bot message."""
-
-    text: str
-    buttons: tuple[Button, ...] = ()
-
-
-@dataclass(frozen=True)
-class Reply:
-    """The bot's messages for one turn and the slots they set."""
-
-    messages: tuple[Message, ...]
-    slots: dict[str, Any] = field(default_factory=dict)
-
-
-def _intent_payload(intent: str, **entities: str) -> str:
-    """A button payload that triggers an intent with entities (Rasa's ``/intent{...}``)."""
-    if not entities:
-        return f"/{intent}"
-    pairs = ", ".join(f'"{key}": "{value}"' for key, value in entities.items())
-    return f"/{intent}{{{pairs}}}"
-
-
-def apology() -> Reply:
-    """The reply when something failed inside the bot."""
-    text = (
-        "Pahoittelut, en juuri nyt pysty hakemaan vastausta. Yritä hetken päästä uudelleen. "
-        "Jos asia on kiireellinen, ota yhteyttä oman kuntasi palveluihin; hätätilanteessa "
-        "soita 112."
-    )
-    return Reply((Message(text),))
-
-
-# --- pieces of text ------------------------------------------------------------------------
-
-
-def _sources_text(sources: Iterable[Source]) -> str:
-    lines = [provenance_line(s.title, s.url, s.updated) for s in dict.fromkeys(sources)]
-    return "\n".join(dict.fromkeys(lines))
-
-
-def phones(entry: Person | ServiceLocation) -> str:
-    """The entry's phone numbers as tappable links."""
-    return ", ".join(phone_text(phone.number, links=True) for phone in entry.phones)
-
-
-def _emails(entry: Person | ServiceLocation) -> str:
-    texts = []
-    for email in entry.emails:
-        text = email_text(email.address, links=True)
-        if email.derived:
-            text += f" (johdettu sivun osoitesäännöstä {email.rule})" if email.rule else ""
-        texts.append(text)
-    return ", ".join(texts)
-
-
-def _person_line(person: Person, directory: Directory, fields: Sequence[str]) -> str:
-    organisation = directory.organization(person.organization)
-    who = f"{person.full_name}, {person.role_title.lower()}"
-    if organisation is not None:
-        who += f" ({organisation.name_fi})"
-    if person.responsibility:
-        who += f", vastuualue: {person.responsibility}"
-    parts = [who]
-    if "phone" in fields:
-        parts.append(f"p. {phones(person)}" if person.phones else "puhelinnumeroa ei ole tiedossa")
-    if "email" in fields:
-        parts.append(_emails(person) if person.emails else "sähköpostiosoitetta ei ole tiedossa")
-    return " – ".join(parts)
-
-
-def _service_names(unit: ServiceLocation, directory: Directory) -> list[str]:
-    names = []
-    for offer in unit.services:
-        service = directory.service(offer.service)
-        name = service.name_fi if service else offer.service
-        if offer.provider:
-            name += f" ({offer.provider})"
-        names.append(name)
-    return names
-
-
-def _unit_block(unit: ServiceLocation, directory: Directory, *, services: bool = True) -> str:
-    title = unit.aliases[0] if unit.aliases and len(unit.aliases[0]) < len(unit.name_fi) else ""
-    heading = f"{unit.name_fi} ({title})" if title else unit.name_fi
-    lines = [heading]
-    if unit.status:
-        lines.append(unit.status)
-    if services and unit.services:
-        lines.append("Palvelut: " + ", ".join(_service_names(unit, directory)) + ".")
-    if unit.phones:
-        lines.append(f"Puhelin: {phones(unit)}")
-    if unit.emails:
-        lines.append(f"Sähköposti: {_emails(unit)}")
-    for page in unit.web_pages[:1]:
-        lines.append(f"Lisätietoa: [{page.title}]({page.url})")
-    for account in unit.social_media:
-        lines.append(f"{account.service}: [{account.url}]({account.url})")
-    return "\n".join(lines)
-
-
-def _municipality_name(directory: Directory, place: str) -> str:
-    municipality = directory.municipality(place)
-    if municipality is not None:
-        return municipality.name_fi
-    return place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
-
-
-def _regional_fallback(answer: LocalAnswer, directory: Directory) -> tuple[list[str], list[Source]]:
-    """The nearest true level when the municipality itself has nothing: lines and sources."""
-    region = answer.municipality.region_fi
-    lines: list[str] = []
-    sources: list[Source] = []
-    if answer.regional_units:
-        units = answer.regional_units[:MAX_ITEMS]
-        lines.append(f"Alueella {region} toimii koko alueen yhteinen:")
-        lines += [_unit_block(unit, directory) for unit in units]
-        sources += [unit.source for unit in units]
-    if answer.regional_contacts:
-        contacts = _prefer_role(answer.regional_contacts, "muutosagentti")[:2]
-        lines.append(f"Alueen ({region}) yhteyshenkilö, jolta voit kysyä lisää:")
-        lines += [_person_line(p, directory, ("phone", "email")) for p in contacts]
-        sources += [person.source for person in contacts]
-    region_facts = [fact for fact in directory.facts if region in fact.area.regions]
-    if not lines and region_facts:
-        lines.append(f"Alueelta {region} hakemistossa on tämä tieto:")
-        lines.append(_fact_text(region_facts[0]))
-        sources.append(region_facts[0].source)
-    if not lines:
-        lines.append(
-            f"Hakemistossa ei ole tietoja myöskään alueelta {region}. Perhekeskustoimintaa "
-            "kehitetään koko maassa LAPE-muutosohjelmassa; oman kuntasi perhepalveluista saat "
-            f"tietoa kunnan tai hyvinvointialueen ({answer.municipality.county_fi}) neuvonnasta."
-        )
-        sources += [fact.source for fact in answer.national_facts[:1]]
-    return lines, sources
-
-
-def _prefer_role(persons: Sequence[Person], role: str) -> list[Person]:
-    return sorted(persons, key=lambda person: person.role != role)
-
-
-def _factual(text: str, sources: Iterable[Source], buttons: Sequence[Button] = ()) -> Message:
-    """A message of facts, ending with the provenance line of each source it used."""
-    provenance = _sources_text(sources)
-    return Message(f"{text}\n\n{provenance}" if provenance else text, tuple(buttons))
-
-
 # --- answers per question ----------------------------------------------------------------
 
 
 def _ask_place(question: Question) -> Reply:
     buttons = tuple(
-        Button(name, _intent_payload("inform_place", place=code)) for name, code in PLACE_BUTTONS
+        Button(name, intent_payload("inform_place", place=code)) for name, code in PLACE_BUTTONS
     )
     text = "Missä kunnassa asut? Kirjoita kuntasi nimi tai valitse alta."
     return Reply((Message(text, buttons),), {"question": question.to_slot()})
@@ -208,18 +58,18 @@ def _ask_place(question: Question) -> Reply:
 
 def _next_steps(place: str | None) -> tuple[Button, ...]:
     buttons = [
-        Button("Kohtaamispaikat", _intent_payload("ask_meeting_places")),
-        Button("Yhteyshenkilöt", _intent_payload("ask_contact_role")),
+        Button("Kohtaamispaikat", intent_payload("ask_meeting_places")),
+        Button("Yhteyshenkilöt", intent_payload("ask_contact_role")),
     ]
     if place is None:
         buttons.append(
-            Button("Mikä on perhekeskus?", _intent_payload("ask_programme", topic="perhekeskus"))
+            Button("Mikä on perhekeskus?", intent_payload("ask_programme", topic="perhekeskus"))
         )
     return tuple(buttons)
 
 
 def _services_for_unit(unit: ServiceLocation, directory: Directory) -> Message:
-    return _factual(_unit_block(unit, directory), [unit.source], _next_steps(None))
+    return factual(unit_block(unit, directory), [unit.source], _next_steps(None))
 
 
 def _services_in_place(
@@ -238,12 +88,12 @@ def _services_in_place(
             if service_name
             else f"{name}: hakemistossa olevat perhepalvelut:"
         )
-        blocks = [_unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
+        blocks = [unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
         if len(answer.units) == 1:
             slots["unit"] = answer.units[0].id
         text = "\n\n".join([heading, *blocks])
         sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
-        return _factual(text, sources, _next_steps(place)), slots
+        return factual(text, sources, _next_steps(place)), slots
     if service_name:
         lines = [f"Hakemistossa ei ole tietoa palvelusta {service_name} kunnassa {name}."]
     else:
@@ -251,12 +101,12 @@ def _services_in_place(
     if answer.other_local_units:
         others = answer.other_local_units[:MAX_ITEMS]
         lines.append(f"Kunnassa {name} on kuitenkin:")
-        lines += [_unit_block(unit, directory) for unit in others]
+        lines += [unit_block(unit, directory) for unit in others]
         sources = [unit.source for unit in others]
     else:
-        more, sources = _regional_fallback(answer, directory)
+        more, sources = regional_fallback(answer, directory)
         lines += more
-    return _factual("\n\n".join(lines), sources, _next_steps(place)), slots
+    return factual("\n\n".join(lines), sources, _next_steps(place)), slots
 
 
 def _known_service(directory: Directory, service: str | None) -> str | None:
@@ -279,15 +129,15 @@ def _region_units(directory: Directory, place: str, service: str | None) -> Mess
         lines = [f"Hakemistossa ei ole yksiköitä alueelta {region}."]
         if contacts:
             lines.append("Alueen yhteyshenkilö, jolta voit kysyä lisää:")
-            contacts_sorted = _prefer_role(contacts, "muutosagentti")
-            lines += [_person_line(p, directory, ("phone", "email")) for p in contacts_sorted[:2]]
-        return _factual("\n\n".join(lines), [person.source for person in contacts])
+            contacts_sorted = prefer_role(contacts, "muutosagentti")
+            lines += [person_line(p, directory, ("phone", "email")) for p in contacts_sorted[:2]]
+        return factual("\n\n".join(lines), [person.source for person in contacts])
     lines = [f"Alueella {region} hakemisto tuntee nämä yksiköt (kunta suluissa):"]
     for unit in units[:MAX_ITEMS]:
         where = ", ".join(directory.municipalities[c].name_fi for c in unit.area.municipalities)
-        lines.append(f"{_unit_block(unit, directory)}\n(kunta: {where})")
+        lines.append(f"{unit_block(unit, directory)}\n(kunta: {where})")
     lines.append("Kerro kuntasi, niin kerron juuri sen palvelut.")
-    return _factual("\n\n".join(lines), [unit.source for unit in units[:MAX_ITEMS]])
+    return factual("\n\n".join(lines), [unit.source for unit in units[:MAX_ITEMS]])
 
 
 def _meeting_places(directory: Directory, place: str) -> Message:
@@ -297,17 +147,17 @@ def _meeting_places(directory: Directory, place: str) -> Message:
     answer = directory.meeting_places(place)
     name = municipality.name_fi
     if answer.units:
-        blocks = [_unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
+        blocks = [unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
         text = "\n\n".join([f"{name}: kohtaamispaikat ja avoimet päiväkodit:", *blocks])
         sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
-        return _factual(text, sources, _next_steps(place))
+        return factual(text, sources, _next_steps(place))
     lines = [f"Hakemistossa ei ole kohtaamispaikkoja kunnassa {name}."]
-    more, sources = _regional_fallback(answer, directory)
+    more, sources = regional_fallback(answer, directory)
     lines += more
     facts = directory.programme("kohtaamispaikka")[:1]
-    lines += [_fact_text(fact) for fact in facts]
+    lines += [fact_text(fact) for fact in facts]
     sources += [fact.source for fact in facts]
-    return _factual("\n\n".join(lines), sources, _next_steps(place))
+    return factual("\n\n".join(lines), sources, _next_steps(place))
 
 
 def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
@@ -322,11 +172,11 @@ def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
         places = ", ".join(directory.municipalities[c].name_fi for c in unit.area.municipalities)
         lines.append(f"Kunta: {places}")
     if unit.services:
-        lines.append("Palvelut: " + ", ".join(_service_names(unit, directory)) + ".")
+        lines.append("Palvelut: " + ", ".join(service_names(unit, directory)) + ".")
     if unit.phones:
         lines.append(f"Puhelin: {phones(unit)}")
     if unit.emails:
-        lines.append(f"Sähköposti: {_emails(unit)}")
+        lines.append(f"Sähköposti: {emails(unit)}")
     for page in unit.web_pages:
         lines.append(f"[{page.title}]({page.url})")
     for account in unit.social_media:
@@ -334,13 +184,13 @@ def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
     for person_id in unit.contacts:
         person = directory.person(person_id)
         if person is not None:
-            lines.append("Yhteyshenkilö: " + _person_line(person, directory, ("phone", "email")))
-    return _factual("\n".join(lines), [unit.source])
+            lines.append("Yhteyshenkilö: " + person_line(person, directory, ("phone", "email")))
+    return factual("\n".join(lines), [unit.source])
 
 
 def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
     buttons = tuple(
-        Button(unit.name_fi, _intent_payload("ask_unit_info", unit=unit.id))
+        Button(unit.name_fi, intent_payload("ask_unit_info", unit=unit.id))
         for unit in units[:MAX_ITEMS]
     )
     return Message("Mitä näistä tarkoitat?", buttons)
@@ -349,7 +199,7 @@ def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
 def _choose_person(persons: Sequence[Person], field: str | None) -> Message:
     extra = {"contact_field": field} if field else {}
     buttons = tuple(
-        Button(person.full_name, _intent_payload("ask_person_contact", person=person.id, **extra))
+        Button(person.full_name, intent_payload("ask_person_contact", person=person.id, **extra))
         for person in persons[:MAX_ITEMS]
     )
     return Message("Kenen yhteystietoja tarkoitat?", buttons)
@@ -367,24 +217,24 @@ def _contacts_for_role(
         persons = directory.find_contacts(organisation=unit.organization) or persons
         place = None
     role_text = role.title_fi.lower() if role else "yhteyshenkilö"
-    where = _municipality_name(directory, place) if place else None
+    where = municipality_name(directory, place) if place else None
     if not persons:
         lines = [
             f"Hakemistossa ei ole tietoa: {role_text}" + (f", alue {where}." if where else ".")
         ]
         facts = directory.programme(role.id if role else "muutosagentti")[:1]
-        lines += [_fact_text(fact) for fact in facts]
-        return _factual("\n\n".join(lines), [fact.source for fact in facts]), persons
+        lines += [fact_text(fact) for fact in facts]
+        return factual("\n\n".join(lines), [fact.source for fact in facts]), persons
     heading = f"{role_text.capitalize()}" + (f", alue {where}:" if where else " (alue suluissa):")
     lines = [heading]
-    for person in _prefer_role(persons, "muutosagentti")[:MAX_ITEMS]:
-        line = _person_line(person, directory, ("phone", "email"))
+    for person in prefer_role(persons, "muutosagentti")[:MAX_ITEMS]:
+        line = person_line(person, directory, ("phone", "email"))
         if not where:
             line += f" ({', '.join(person.area.regions) or 'alue ei tiedossa'})"
         lines.append(line)
     if len(persons) > MAX_ITEMS:
         lines.append(f"…ja {len(persons) - MAX_ITEMS} muuta. Kysy tarkemmin roolin mukaan.")
-    return _factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]]), persons
+    return factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]]), persons
 
 
 def _person_contact(directory: Directory, person: Person, field: str | None) -> Message:
@@ -394,92 +244,27 @@ def _person_contact(directory: Directory, person: Person, field: str | None) -> 
     buttons: list[Button] = []
     if field == "phone":
         buttons.append(
-            Button("Entä sähköposti?", _intent_payload("ask_person_contact", contact_field="email"))
+            Button("Entä sähköposti?", intent_payload("ask_person_contact", contact_field="email"))
         )
     elif field == "email":
         buttons.append(
             Button(
-                "Entä puhelinnumero?", _intent_payload("ask_person_contact", contact_field="phone")
+                "Entä puhelinnumero?", intent_payload("ask_person_contact", contact_field="phone")
             )
         )
-    return _factual(_person_line(person, directory, fields), [person.source], buttons)
-
-
-def _fact_text(fact: ProgrammeFact) -> str:
-    separator = " " if fact.title.endswith("?") else ": "
-    lines = [f"{fact.title}{separator}{fact.text}"]
-    lines += [f"{i}. {point}" for i, point in enumerate(fact.points, start=1)]
-    lines += [f"{d.label.capitalize()}: {d.text}" for d in fact.dates]
-    for amount in fact.amounts:
-        euros = f"{amount.euros:,}".replace(",", " ")
-        lines.append(
-            f"{amount.label.capitalize()}: {euros} €"
-            + (f" ({amount.period})" if amount.period else "")
-        )
-    lines += [f"[{link.title}]({link.url})" for link in fact.links]
-    return "\n".join(lines)
-
-
-def _named_in(text: str, vocabulary: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:
-    """Ids of the vocabulary entries whose names the text mentions, in any inflection.
-
-    A name matches when each of its words starts a word of the text, less its last two
-    letters (muutosagentti → muutosagentin, avaustapahtuma → avaustapahtumassa). Used when
-    the NLU tagged nothing, or tagged a form that is not a canonical value.
-    """
-    text_words = words(text)
-
-    def mentioned(name: str) -> bool:
-        stems = [word[: max(4, len(word) - 2)] for word in words(name)]
-        return bool(stems) and all(
-            any(word.startswith(stem) for word in text_words) for stem in stems
-        )
-
-    return tuple(
-        entry_id for entry_id, names in vocabulary if any(mentioned(name) for name in names)
-    )
-
-
-def _canonical(
-    value: str | None,
-    known: Callable[[str], object],
-    vocabulary: Iterable[tuple[str, Sequence[str]]],
-) -> str | None:
-    """A canonical id for an entity value: the value itself, or the entry it names."""
-    if value is None or known(value) is not None:
-        return value
-    found = _named_in(value, vocabulary)
-    return found[0] if found else None
-
-
-def _normalised(directory: Directory, question: Question, text: str) -> Question:
-    """Map raw entity values to the directory's vocabularies; find topics in the text."""
-    services = [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
-    roles = [(r.id, (r.title_fi, *r.aliases)) for r in directory.roles]
-    topic_names = [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
-    topics = [_canonical(t, directory.topic, topic_names) for t in question.topics]
-    field = question.contact_field
-    if field is not None and field not in ("phone", "email"):
-        field = contact_field_in(field) or contact_field_in(text)
-    return replace(
-        question,
-        service=_canonical(question.service, directory.service, services),
-        role=_canonical(question.role, directory.role, roles),
-        topics=tuple(dict.fromkeys([*(t for t in topics if t), *_named_in(text, topic_names)])),
-        contact_field=field,
-    )
+    return factual(person_line(person, directory, fields), [person.source], buttons)
 
 
 def _programme(directory: Directory, question: Question, place: str | None, text: str) -> Message:
     facts = rank_facts(directory, text, question.topics, place)
     if not facts:
         buttons = tuple(
-            Button(title, _intent_payload("ask_programme", topic=topic_id))
+            Button(title, intent_payload("ask_programme", topic=topic_id))
             for title, topic_id in PROGRAMME_BUTTONS
         )
         return Message("Mistä haluaisit tietää? Voin kertoa esimerkiksi näistä:", buttons)
-    text = "\n\n".join(_fact_text(fact) for fact in facts)
-    return _factual(text, [fact.source for fact in facts])
+    text = "\n\n".join(fact_text(fact) for fact in facts)
+    return factual(text, [fact.source for fact in facts])
 
 
 # --- the entry points -----------------------------------------------------------------------
@@ -498,7 +283,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     asked = question_for(turn)
     if asked is None:
         return _place_noted(directory, turn)
-    question = refine(directory, _normalised(directory, asked, turn.text), turn)
+    question = refine(directory, normalised(directory, asked, turn.text), turn)
     place = turn.place
     slots: dict[str, Any] = {"question": question.to_slot()}
     unit = directory.unit(question.unit) if question.unit else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.answers.dialogue import INFORM_PLACE, QUESTION_INTENTS
-from bot.answers.replies import Button, Message, Reply
+from bot.answers.messages import Button, Message, Reply
 
 #: Entities that name something in the directory.
 DIRECTORY_ENTITIES = ("unit", "person", "service", "role", "topic", "place")
