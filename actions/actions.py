@@ -17,9 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers.crisis import crisis_answer, situation_answer, situation_from_slot
 from bot.answers.dialogue import Question, Turn
 from bot.answers.messages import Reply, apology
+from bot.answers.normalise import vocabulary_in
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
 from bot.directory.store import default_store
+from bot.safety import asks_for_help
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +139,14 @@ class ActionFallback(Action):
                 turn.intent,
                 turn.place,
             )
-            likeliest = likeliest_question(turn.intent, scores, turn.entities)
+            likeliest = likeliest_question(
+                turn.intent,
+                scores,
+                turn.entities,
+                names_service=bool(vocabulary_in(directory, turn.text)),
+                asks_for_help=asks_for_help(turn.text),
+                knows_place=turn.place is not None,
+            )
             if reply is None and likeliest is not None:
                 reply = answer(directory, replace(turn, intent=likeliest))
         except Exception:

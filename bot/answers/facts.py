@@ -144,9 +144,9 @@ def rank_facts(
         area_score = _area_score(fact, area)
         if area_score is None:
             continue
-        topic_score = TOPIC_MAIN if fact.topic in asked_topics else 0.0
-        if not topic_score and asked_topics & set(fact.related_topics):
-            topic_score = TOPIC_RELATED
+        topic_score = TOPIC_MAIN * (fact.topic in asked_topics) + TOPIC_RELATED * len(
+            asked_topics & set(fact.related_topics)
+        )
         relevance = float(overlap[order]) + topic_score
         if relevance <= 0:
             continue

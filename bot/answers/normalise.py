@@ -58,3 +58,10 @@ def normalised(directory: Directory, question: Question, text: str) -> Question:
         topics=tuple(dict.fromkeys([*(t for t in topics if t), *named_in(text, topic_names)])),
         contact_field=field,
     )
+
+
+def vocabulary_in(directory: Directory, text: str) -> tuple[str, ...]:
+    """Ids of the services and topics the text names, in any inflection."""
+    services = [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
+    topics = [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
+    return named_in(text, services) + named_in(text, topics)

@@ -26,6 +26,8 @@ _ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)
 _REFERS_TO_THERE = re.compile(
     r"\b(?:siel(?:l[äa])?|sen|niill[äa]|heill[äa]|sinne|sielt[äa])\b", re.I
 )
+#: Words that refer to the thing talked about ("se", "sen", "sitä", "siitä").
+_REFERS_TO_IT = re.compile(r"\b(?:se|sen|sit[äa]|siit[äa]|ne|niit[äa]|niist[äa])\b", re.I)
 #: Words that refer to a person, not to a unit.
 _REFERS_TO_PERSON = re.compile(r"\bh[äa]n(?:en|ell[äa]|elle|et)?\b", re.IGNORECASE)
 _MUNICIPALITY_CODE = re.compile(r"\d{3}")
@@ -47,6 +49,16 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         return replace(question, intent="ask_services", service=service)
     if question.intent == "ask_unit_info" and question.unit is None and programme_topics:
         return replace(question, intent="ask_programme")
+    previous = turn.previous
+    if (
+        question.intent == "ask_unit_info"
+        and not turn.first("unit")
+        and previous is not None
+        and previous.intent == "ask_programme"
+        and _REFERS_TO_IT.search(turn.text)
+    ):
+        # "missä se pidettiin?" after the launch event: the same programme topic.
+        return replace(previous, topics=previous.topics or question.topics)
     if (
         question.intent == "ask_contact_role"
         and question.unit is None

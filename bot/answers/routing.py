@@ -45,6 +45,10 @@ def likeliest_question(
     intent: str,
     ranking: Sequence[tuple[str, float]],
     entities: Mapping[str, Sequence[str]],
+    *,
+    names_service: bool = False,
+    asks_for_help: bool = False,
+    knows_place: bool = False,
 ) -> str | None:
     """The in-domain intent to answer instead of a fallback, or None to keep the fallback.
 
@@ -52,12 +56,20 @@ def likeliest_question(
         intent: The predicted intent (``nlu_fallback`` or ``out_of_scope`` here).
         ranking: The classifier's intents with their confidences, best first.
         entities: The entities of the message by type.
+        names_service: The text names a service or topic of the vocabulary ("perhekeskus").
+        asks_for_help: The text asks where to get help or whom to call.
+        knows_place: The place is named now or remembered from the conversation.
 
     Returns:
         An intent of :data:`QUESTION_INTENTS` (or ``inform_place``), or None.
     """
+    if asks_for_help and knows_place:
+        # "Asutaan Viitasaarella … mistä saa apua?", "kenelle voin soittaa?": the local help.
+        return "ask_services"
     in_domain = [(name, score) for name, score in ranking if name in QUESTION_INTENTS]
     named = {kind for kind in DIRECTORY_ENTITIES if entities.get(kind)}
+    if names_service:
+        named.add("service")
     mass = sum(score for name, score in ranking if name in QUESTION_INTENTS | {INFORM_PLACE})
     # "what's the weather like in Lahti": a town alone does not make a family question; the
     # classifier must lean to the family questions as well.
@@ -67,7 +79,7 @@ def likeliest_question(
         return "ask_person_contact"
     if named & {"role"}:
         return "ask_contact_role"
-    if in_domain:
+    if in_domain and not (named & {"service", "unit"} and in_domain[0][0] == "ask_programme"):
         return in_domain[0][0]
     if named & {"service", "unit"}:
         return "ask_services"

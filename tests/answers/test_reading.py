@@ -137,6 +137,12 @@ def test_an_unsure_turn_naming_the_directory_is_answered() -> None:
     assert likeliest_question("nlu_fallback", ranking, {"place": ["992"]}) == "ask_services"
     weather = [("nlu_fallback", 0.7), ("out_of_scope", 0.5), ("inform_place", 0.3)]
     assert likeliest_question("nlu_fallback", weather, {"place": ["398"]}) is None
+    town = {"place": ["111"]}
+    assert likeliest_question("nlu_fallback", weather, town, names_service=True) == "ask_services"
+    help_asked = likeliest_question(
+        "out_of_scope", weather, {}, asks_for_help=True, knows_place=True
+    )
+    assert help_asked == "ask_services"
     assert likeliest_question("nlu_fallback", ranking, {"person": ["x"]}) == "ask_person_contact"
     assert likeliest_question("out_of_scope", ranking, {"place": ["398"]}) is None
     assert likeliest_question("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)], {}) is None

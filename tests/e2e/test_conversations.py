@@ -219,6 +219,18 @@ CONVERSATIONS: dict[str, list[Step]] = {
         step("kaksineuvoisen perhekeskus", "Kaksineuvoisen"),
         step("kuka siellä on yhteyshenkilö", "Julia Ekola", never=("Hämäläinen",)),
     ],
+    "where it was held, after the launch event": [
+        step("milloin oli keski-suomen lape avaustapahtuma", "15.3.2017"),
+        step("missä se pidettiin?", "Minnansalissa"),
+    ],
+    "help asked with a town that has no unit": [
+        step(
+            "Asutaan Viitasaarella ja meillä on kaksi pientä lasta. Mistä saa apua arkeen?",
+            "Viitasaari",
+            "Hämäläinen",
+            never=("En ole varma", HYPE),
+        ),
+    ],
     "crisis in the middle": [
         step("mitä palveluita laukaassa on", "HyPe"),
         step("isä hakkaa äitiä nyt", first=EMERGENCY),
