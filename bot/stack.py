@@ -13,6 +13,7 @@ import ctypes
 import functools
 import hashlib
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from bot.paths import MODELS_DIR, PROJECT_ROOT, TRAINING_DATA_DIR
+from bot.supervisor import supervise
 
 BIN_DIR = Path(sys.executable).parent
 RASA = str(BIN_DIR / "rasa")
@@ -44,6 +46,9 @@ MODEL_INPUTS = (
 
 #: Files under ``bot/rasa`` that the trained model does not depend on (channels, storage).
 NOT_MODEL_INPUTS = frozenset({"rest.py", "telegram.py", "tracker_store.py", "evaluate.py"})
+
+#: The secret Rasa sends the action server (``token`` in endpoints.yml); random per run if unset.
+ACTION_TOKEN_VAR = "PERHEBOTTI_ACTION_TOKEN"
 
 QUIET_ENV = {
     "RASA_TELEMETRY_ENABLED": "false",
@@ -156,6 +161,10 @@ class Ports:
         return f"http://{self.host}:{self.web}"
 
 
+def _action_token(environ: Mapping[str, str]) -> str:
+    return environ.get(ACTION_TOKEN_VAR, "").strip() or secrets.token_urlsafe(32)
+
+
 @dataclass
 class Stack:
     """The bot's processes, started in order and stopped together.
@@ -167,6 +176,8 @@ class Stack:
         log_dir: When set, each process writes its output to ``<name>.log`` there;
             otherwise output goes to this process's terminal.
         web: Whether to start the chat page gateway.
+        action_token: Shared secret between Rasa and the action server
+            (``PERHEBOTTI_ACTION_TOKEN``, or a random one for this run).
     """
 
     model: Path
@@ -174,6 +185,7 @@ class Stack:
     env: Mapping[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
     web: bool = True
+    action_token: str = field(default_factory=lambda: _action_token(os.environ), repr=False)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -183,6 +195,7 @@ class Stack:
             **os.environ,
             **QUIET_ENV,
             "PERHEBOTTI_ACTION_URL": f"{self.ports.action_url}/webhook",
+            ACTION_TOKEN_VAR: self.action_token,
             **self.env,
         }
 
@@ -225,34 +238,40 @@ class Stack:
         tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
         return f"; last output of {log}:\n{tail}"
 
+    def command(self, name: str) -> tuple[list[str], dict[str, str]]:
+        """The command line and extra environment of process ``name`` (actions, rasa, web)."""
+        ports = self.ports
+        commands = {
+            # rasa-sdk's own app, behind the check of the token Rasa sends
+            "actions": [sys.executable, "-m", "bot.actions_server", "--actions", "actions",
+                        "--host", ports.host, "--port", str(ports.action)],
+            "rasa": [RASA, "run", "--model", str(self.model),
+                     "--interface", ports.host, "--port", str(ports.rasa),
+                     "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
+            "web": [sys.executable, "-m", "bot.web", "--host", ports.host,
+                    "--port", str(ports.web), "--rasa-url", ports.rasa_url],
+        }  # fmt: skip
+        if name not in commands:
+            raise ValueError(f"no such process: {name}")
+        return commands[name], {}
+
+    def respawn(self, name: str) -> None:
+        """Start process ``name`` again (after it ended), without waiting for it."""
+        self._spawn(name, *self.command(name))
+
     def start_actions(self, timeout: float = 60) -> None:
         """Start the action server and wait until it answers."""
-        # rasa-sdk has no --interface flag; it reads the address from SANIC_HOST.
-        self._spawn(
-            "actions",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-             "--port", str(self.ports.action)],
-            env={"SANIC_HOST": self.ports.host},
-        )  # fmt: skip
+        self.respawn("actions")
         self._wait_until_up("actions", f"{self.ports.action_url}/health", timeout)
 
     def start_rasa(self, timeout: float = 180) -> None:
         """Start the Rasa server with the REST channel and wait until the model is loaded."""
-        self._spawn(
-            "rasa",
-            [RASA, "run", "--model", str(self.model),
-             "--interface", self.ports.host, "--port", str(self.ports.rasa),
-             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-        )  # fmt: skip
+        self.respawn("rasa")
         self._wait_until_up("rasa", f"{self.ports.rasa_url}/webhooks/rest/", timeout)
 
     def start_web(self, timeout: float = 30) -> None:
         """Start the chat page gateway and wait until it answers."""
-        self._spawn(
-            "web",
-            [sys.executable, "-m", "bot.web", "--host", self.ports.host,
-             "--port", str(self.ports.web), "--rasa-url", self.ports.rasa_url],
-        )  # fmt: skip
+        self.respawn("web")
         self._wait_until_up("web", f"{self.ports.web_url}/healthz", timeout)
 
     def start(self) -> None:
@@ -334,20 +353,6 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _wait_for_ctrl_c(stack: Stack) -> int:
-    """Block until Ctrl-C / SIGTERM or until a process dies; return the exit code."""
-    try:
-        while True:
-            for name, process in stack.processes.items():
-                if process.poll() is not None:
-                    print(f"\n{name} stopped unexpectedly (exit {process.returncode}).")
-                    return 1
-            time.sleep(1)
-    except KeyboardInterrupt:
-        print("\nStopping ...")
-        return 0
-
-
 def main(argv: list[str]) -> int:
     """``python -m bot train | run | shell``."""
     command = argv[0]
@@ -377,7 +382,7 @@ def main(argv: list[str]) -> int:
             "Press Ctrl-C to stop.",
             flush=True,
         )
-        return _wait_for_ctrl_c(stack)
+        return supervise(stack)
     except RuntimeError as error:
         print(error, file=sys.stderr)
         return 1

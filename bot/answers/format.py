@@ -1,13 +1,15 @@
 """Phone numbers, emails, dates and source lines in one consistent Finnish format.
 
-Phone numbers are shown the national way: the trunk ``0`` and the area or operator prefix, a
-space, then the subscriber number in two groups (the last group has four digits when the
+Phone numbers are checked and split with ``phonenumbers`` and shown the national way: the trunk
+``0`` and the destination code (area, operator or service prefix), a space, then the
+subscriber number in two groups (the last group has four digits when the
 subscriber number has seven or eight digits, three when it has five or six)::
 
     "014 2660992"       -> "014 266 0992"
     "044-729 7985"      -> "044 729 7985"
     "+358 40 549 9734"  -> "040 549 9734"
     "09 25250111"       -> "09 2525 0111"
+    "029 123 4567"      -> "029 123 4567"
 
 Channels that render Markdown links get ``[050 351 9249](tel:+358503519249)``; the others get
 the plain text.
@@ -18,15 +20,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-#: Prefixes of the national significant number (without the trunk 0), longest first:
-#: toll-free 800, mobile 040-046 and 050, and the geographic area codes.
-_PREFIXES = (
-    "800",
-    "40", "41", "42", "43", "44", "45", "46", "50",
-    "13", "14", "15", "16", "17", "18", "19",
-    "2", "3", "5", "6", "8", "9",
-)  # fmt: skip
-_SUBSCRIBER_DIGITS = range(5, 9)
+import phonenumbers
+
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015()]")
 _COUNTRY_CODE = re.compile(r"^(?:\+|00)358")
 _EMAIL = re.compile(
@@ -35,13 +30,18 @@ _EMAIL = re.compile(
 
 
 def _national_number(raw: str) -> tuple[str, str]:
-    """Split a Finnish phone number into prefix and subscriber number.
+    """Split a Finnish phone number into its destination code and subscriber number.
+
+    The number is checked and split by ``phonenumbers`` (Google's libphonenumber data), so
+    every number range in use is known: area codes, mobile prefixes, and the national
+    service numbers such as ``010``, ``020``, ``029``, ``075`` and ``0800``.
 
     Args:
         raw: The number as printed, e.g. ``"014 2660992"`` or ``"+358 40 549 9734"``.
 
     Returns:
-        The prefix without the trunk 0 (``"14"``) and the subscriber digits (``"2660992"``).
+        The destination code without the trunk 0 (``"14"``, ``"29"``, ``"800"``) and the
+        subscriber digits (``"2660992"``).
 
     Raises:
         ValueError: If ``raw`` is not a Finnish phone number.
@@ -62,16 +62,15 @@ def _national_number(raw: str) -> tuple[str, str]:
             f"Not a Finnish phone number: {raw!r} (only digits, spaces, hyphens and a "
             "leading +358 are allowed)"
         )
-    prefix = next((p for p in _PREFIXES if digits.startswith(p)), None)
-    if prefix is None:
-        raise ValueError(f"Not a Finnish phone number: {raw!r} (unknown area/operator prefix)")
-    subscriber = digits[len(prefix) :]
-    if len(subscriber) not in _SUBSCRIBER_DIGITS:
+    number = phonenumbers.parse(f"+358{digits}")
+    if not phonenumbers.is_valid_number(number):
         raise ValueError(
-            f"Not a Finnish phone number: {raw!r} ({len(subscriber)} digits after the prefix "
-            f"0{prefix}, expected 5 to 8)"
+            f"Not a Finnish phone number: {raw!r} (no such number range in Finland; "
+            "check the digits)"
         )
-    return prefix, subscriber
+    national = phonenumbers.national_significant_number(number)
+    split = phonenumbers.length_of_national_destination_code(number)
+    return national[:split], national[split:]
 
 
 def format_phone(raw: str) -> str:
@@ -81,18 +80,20 @@ def format_phone(raw: str) -> str:
         raw: The number as printed, e.g. ``"050 3046670"``.
 
     Returns:
-        The number in national format, e.g. ``"050 304 6670"``.
+        The number in national format, e.g. ``"050 304 6670"``, ``"029 123 4567"``.
 
     Raises:
         ValueError: If ``raw`` is not a Finnish phone number.
     """
     prefix, subscriber = _national_number(raw)
+    if len(subscriber) <= 4:
+        return f"0{prefix} {subscriber}"
     split = len(subscriber) - (4 if len(subscriber) >= 7 else 3)
     return f"0{prefix} {subscriber[:split]} {subscriber[split:]}"
 
 
 def tel_uri(raw: str) -> str:
-    """Build a ``tel:`` link target in international format.
+    """Build a ``tel:`` link target in international (E.164) format.
 
     Args:
         raw: The number as printed, e.g. ``"014 266 8201"``.
@@ -104,7 +105,8 @@ def tel_uri(raw: str) -> str:
         ValueError: If ``raw`` is not a Finnish phone number.
     """
     prefix, subscriber = _national_number(raw)
-    return f"tel:+358{prefix}{subscriber}"
+    number = phonenumbers.parse(f"+358{prefix}{subscriber}")
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def format_email(email: str) -> str:

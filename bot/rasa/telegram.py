@@ -21,7 +21,9 @@ Differences from Rasa's connector:
   ``/start`` is answered first with the one-line privacy notice
   (:data:`bot.privacy.PRIVACY_NOTICE`);
 * what the user typed passes through :func:`bot.privacy.clean_user_text` before Rasa sees it:
-  identity codes, phone numbers and emails are masked, and a typed payload keeps only safe ids.
+  identity codes, phone numbers and emails are masked, and a typed payload keeps only safe ids;
+* when the bot sent nothing back (the action server is down, an action failed), the user
+  gets the short apology with 112 (:data:`bot.rasa.rest.NO_REPLY_TEXT`), never silence.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.privacy import PRIVACY_NOTICE, clean_user_text
+from bot.rasa.rest import NO_REPLY_TEXT
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +173,11 @@ class TelegramOutput(telegram.TelegramOutput):
         Bot.__init__(self, settings.token, server=TelegramAPIServer.from_base(settings.api_url))
         self.settings = settings
         self._keyboards: OrderedDict[str, dict[str, str]] = OrderedDict()
+        self._sent: OrderedDict[str, int] = OrderedDict()
+
+    def sent_to(self, recipient_id: str) -> int:
+        """How many messages this channel has sent to a chat (recently active chats only)."""
+        return self._sent.get(str(recipient_id), 0)
 
     async def set_webhook(self, url: str, *args: Any, **kwargs: Any) -> bool:
         """Point Telegram at ``url``, with the secret token, for the updates the bot handles."""
@@ -182,6 +190,11 @@ class TelegramOutput(telegram.TelegramOutput):
         return result
 
     async def _send(self, recipient_id: str, text: str, reply_markup: Any = None) -> None:
+        recipient = str(recipient_id)
+        self._sent[recipient] = self._sent.get(recipient, 0) + 1
+        self._sent.move_to_end(recipient)
+        while len(self._sent) > REMEMBERED_KEYBOARDS:
+            self._sent.popitem(last=False)
         parts = message_parts(text)
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
@@ -222,6 +235,22 @@ class TelegramOutput(telegram.TelegramOutput):
             return choice
         command = text.split("@", 1)[0] if text.startswith("/") else text
         return COMMANDS.get(command) or clean_user_text(text)
+
+
+async def reply_or_apologise(
+    output: TelegramOutput,
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    message: UserMessage,
+) -> None:
+    """Hand the message to the bot; when it sent nothing back, send the apology with 112."""
+    recipient = str(message.sender_id)
+    before = output.sent_to(recipient)
+    try:
+        await on_new_message(message)
+    except Exception:
+        logger.exception("The bot failed to answer a Telegram message")
+    if output.sent_to(recipient) == before:
+        await output.send_text_message(recipient, NO_REPLY_TEXT)
 
 
 class TelegramInput(telegram.TelegramInput):
@@ -286,7 +315,7 @@ class TelegramInput(telegram.TelegramInput):
                 if message.text.split("@", 1)[0].strip() == "/start":
                     await output.send_text_message(message.sender_id, PRIVACY_NOTICE)
                 message.text = output.user_text(message.sender_id, message.text)
-            await on_new_message(message)
+            await reply_or_apologise(output, on_new_message, message)
 
         webhook = super().blueprint(handle)
 

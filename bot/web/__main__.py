@@ -7,13 +7,13 @@ Flags override the environment: ``PERHEBOTTI_WEB_HOST``, ``PERHEBOTTI_WEB_PORT``
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 import logging
 import sys
 
-from aiohttp import web
-
 from bot.web.app import create_app
+from bot.web.server import serve
 from bot.web.settings import Settings, parse_origins
 
 
@@ -50,9 +50,7 @@ def main(argv: list[str]) -> int:
         print(f"Invalid PERHEBOTTI_* setting: {error}", file=sys.stderr)
         return 2
     print(f"Perhebotti chat page: http://{settings.host}:{settings.port}/", flush=True)
-    web.run_app(
-        create_app(settings), host=settings.host, port=settings.port, print=None, access_log=None
-    )
+    asyncio.run(serve(create_app(settings), settings))
     return 0
 
 

@@ -8,6 +8,7 @@ channel with the conversation id as the sender.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -19,6 +20,7 @@ from aiohttp import web
 
 from bot.web import rasa_client, sessions
 from bot.web.clients import client_address, client_scheme
+from bot.web.fairqueue import CallerGoneError, FairQueue, QueueFullError
 from bot.web.ratelimit import RateLimiter
 from bot.web.settings import Settings
 
@@ -30,6 +32,7 @@ SETTINGS = web.AppKey("settings", Settings)
 CLIENT = web.AppKey("client", aiohttp.ClientSession)
 MESSAGE_LIMITER = web.AppKey("message_limiter", RateLimiter)
 SESSION_LIMITER = web.AppKey("session_limiter", RateLimiter)
+QUEUE = web.AppKey("queue", FairQueue)
 
 _TRY_AGAIN = "Yritä hetken kuluttua uudelleen. Hätätilanteessa soita 112."
 
@@ -41,6 +44,7 @@ ERROR_TEXTS: dict[str, str] = {
     "message_too_long": "Viesti on liian pitkä. Kirjoita enintään {limit} merkkiä.",
     "invalid_session": "Keskustelu on vanhentunut. Aloita uusi keskustelu.",
     "rate_limited": "Lähetit monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
+    "request_timeout": "Viesti saapui liian hitaasti. Yritä uudelleen.",
     "origin_not_allowed": "Tämä sivusto ei saa käyttää Perhebottia.",
     "not_found": "Osoitetta ei löytynyt.",
     "method_not_allowed": "Tätä osoitetta ei voi käyttää näin.",
@@ -57,6 +61,7 @@ ERROR_STATUS: dict[str, int] = {
     "message_too_long": 413,
     "invalid_session": 401,
     "rate_limited": 429,
+    "request_timeout": 408,
     "origin_not_allowed": 403,
     "not_found": 404,
     "method_not_allowed": 405,
@@ -176,7 +181,12 @@ async def post_message(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     if (request.charset or "utf-8").lower().replace("_", "-") not in UTF8_NAMES:
         return api_error(request, "unsupported_charset")
-    body = await read_json(request)
+    try:
+        body = await asyncio.wait_for(read_json(request), settings.read_timeout)
+    except asyncio.TimeoutError:
+        response = api_error(request, "request_timeout")
+        response.force_close()
+        return response
     if not isinstance(body, dict) or not isinstance(body.get("message"), str):
         return api_error(request, "invalid_json")
     sender = sessions.conversation_id(settings.secret, body.get("session"), settings.session_ttl)
@@ -190,12 +200,36 @@ async def post_message(request: web.Request) -> web.Response:
     wait = request.app[MESSAGE_LIMITER].hit(sender)
     if wait:
         return api_error(request, "rate_limited", retry_after=wait)
+    return await _relay(request, sender, text)
+
+
+def _connected(request: web.Request) -> bool:
+    """Whether the caller is still there to read the answer."""
+    return request.transport is not None and not request.transport.is_closing()
+
+
+async def _relay(request: web.Request, sender: str, text: str) -> web.Response:
+    """Wait for a turn in the fair queue (within the bot's time limit), then ask Rasa."""
+    settings, queue, address = request.app[SETTINGS], request.app[QUEUE], client(request)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settings.rasa_timeout
     try:
+        await asyncio.wait_for(
+            queue.acquire(address, lambda: _connected(request)), settings.rasa_timeout
+        )
+    except QueueFullError:
+        return api_error(request, "rate_limited", retry_after=1)
+    except (asyncio.TimeoutError, CallerGoneError):
+        return api_error(request, "bot_timeout")
+    try:
+        timeout = max(0.5, deadline - loop.time())
         messages = await rasa_client.ask(
-            request.app[CLIENT], settings.rasa_url, sender, text, settings.rasa_timeout
+            request.app[CLIENT], settings.rasa_url, sender, text, timeout
         )
     except rasa_client.BotError as error:
         return api_error(request, error.code)
+    finally:
+        queue.release(address)
     return web.json_response({"messages": messages})
 
 
@@ -248,6 +282,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[MESSAGE_LIMITER] = RateLimiter(settings.rate_limit, settings.rate_window)
     app[SESSION_LIMITER] = RateLimiter(settings.rate_limit, settings.rate_window)
+    app[QUEUE] = FairQueue(settings.max_in_flight, settings.max_waiting_per_client)
 
     async def client_session(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as client:

@@ -50,6 +50,11 @@ class Settings:
         session_ttl: Seconds a conversation token stays valid; then the page starts anew.
         trusted_proxies: Reverse proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto``
             are believed (``PERHEBOTTI_TRUSTED_PROXIES``, e.g. ``127.0.0.1``).
+        max_in_flight: Messages with Rasa at once, all clients together; more wait in a fair
+            queue, client addresses taking turns (``PERHEBOTTI_MAX_IN_FLIGHT``).
+        max_waiting_per_client: Messages one client address may have waiting (429 beyond).
+        read_timeout: Seconds a client has to send a request's headers, and its body.
+        keepalive_timeout: Seconds an idle connection stays open between requests.
 
     """
 
@@ -64,13 +69,17 @@ class Settings:
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
     session_ttl: float = 12 * 3600.0
     trusted_proxies: frozenset[Network] = frozenset()
+    max_in_flight: int = 4
+    max_waiting_per_client: int = 10
+    read_timeout: float = 10.0
+    keepalive_timeout: float = 15.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Read the ``PERHEBOTTI_*`` variables of the gateway.
 
         They are ``_WEB_HOST``, ``_WEB_PORT``, ``_RASA_URL``, ``_CORS_ORIGINS``,
-        ``_TRUSTED_PROXIES`` and ``_SESSION_HOURS``.
+        ``_TRUSTED_PROXIES``, ``_SESSION_HOURS`` and ``_MAX_IN_FLIGHT``.
 
         Raises:
             ValueError: When a variable has an invalid value.
@@ -83,4 +92,5 @@ class Settings:
             cors_origins=parse_origins(environ.get("PERHEBOTTI_CORS_ORIGINS", "")),
             session_ttl=float(environ.get("PERHEBOTTI_SESSION_HOURS", 12)) * 3600,
             trusted_proxies=parse_networks(environ.get("PERHEBOTTI_TRUSTED_PROXIES", "")),
+            max_in_flight=max(1, int(environ.get("PERHEBOTTI_MAX_IN_FLIGHT", cls.max_in_flight))),
         )

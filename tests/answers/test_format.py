@@ -73,9 +73,9 @@ def test_format_phone_normalises_variants(raw: str, expected: str) -> None:
         ("hanna.k.hamalainen(a)jkl.fi", "leading 0 or +358"),
         ("050 351 924x", "only digits"),
         ("0", "only digits"),
-        ("070 123 4567", "unknown area/operator prefix"),
-        ("014 266", "3 digits after the prefix 014"),
-        ("050 351 9249 1234", "11 digits after the prefix 050"),
+        ("014 266", "no such number range"),
+        ("050 351 9249 1234", "no such number range"),
+        ("0600 12", "no such number range"),
         ("15.3.2017", "leading 0 or +358"),
         ("05.03.2017", "only digits"),
         ("014/266 8201", "only digits"),
@@ -85,6 +85,27 @@ def test_format_phone_rejects_non_phones(raw: str, message: str) -> None:
     with pytest.raises(ValueError, match="Not a Finnish phone number") as error:
         format_phone(raw)
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "tel"),
+    [
+        # national service numbers: the destination code is 029, not 02 (issue 14)
+        ("029 123 4567", "029 123 4567", "tel:+358291234567"),
+        ("0291234567", "029 123 4567", "tel:+358291234567"),
+        # 010 and 075 numbers pass `directory check`; the formatter used to raise on them
+        ("010 123 4567", "010 123 4567", "tel:+358101234567"),
+        ("075 325 2000", "075 325 2000", "tel:+358753252000"),
+        ("020 634 0000", "020 634 0000", "tel:+358206340000"),
+        ("+358 29 123 4567", "029 123 4567", "tel:+358291234567"),
+        ("0100 123", "0100 123", "tel:+358100123"),
+    ],
+)
+def test_service_numbers_keep_their_destination_code(raw: str, shown: str, tel: str) -> None:
+    assert format_phone(raw) == shown
+    assert tel_uri(raw) == tel
+    assert phone_text(raw, links=True) == f"[{shown}]({tel})"
+    assert phone_text(raw, links=False) == shown
 
 
 def test_tel_uri() -> None:

@@ -6,8 +6,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 from aiohttp.test_utils import TestServer
+from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
 
+from bot.rasa.rest import NO_REPLY_TEXT
 from bot.rasa.telegram import (
     DEFAULT_API_URL,
     MESSAGE_LIMIT,
@@ -15,6 +17,7 @@ from bot.rasa.telegram import (
     TelegramOutput,
     TelegramSettings,
     message_parts,
+    reply_or_apologise,
     telegram_html,
 )
 from tests.telegram.standin import BOT_NAME, TOKEN, BotAPI
@@ -134,3 +137,24 @@ async def test_text_goes_out_as_html(output: TelegramOutput, api: BotAPI) -> Non
     assert sent["text"] == 'Katso <a href="https://hype.fi">sivu</a> &amp; soita.'
     assert sent["disable_web_page_preview"] == "True"  # aiogram's form encoding
     assert "reply_markup" not in sent
+
+
+async def test_no_reply_gets_the_apology_with_112(output: TelegramOutput, api: BotAPI) -> None:
+    async def silent(message: UserMessage) -> None:  # e.g. the action server is down
+        return None
+
+    async def failing(message: UserMessage) -> None:
+        raise RuntimeError("action server unreachable")
+
+    for bot in (silent, failing):
+        await reply_or_apologise(output, bot, UserMessage("Mikä on LAPE?", output, 42))
+    assert [sent["text"] for sent in api.sent()] == [NO_REPLY_TEXT, NO_REPLY_TEXT]
+    assert "112" in NO_REPLY_TEXT
+
+
+async def test_a_reply_gets_no_apology(output: TelegramOutput, api: BotAPI) -> None:
+    async def answering(message: UserMessage) -> None:
+        await output.send_text_message(str(message.sender_id), "LAPE on muutosohjelma.")
+
+    await reply_or_apologise(output, answering, UserMessage("Mikä on LAPE?", output, 42))
+    assert [sent["text"] for sent in api.sent()] == ["LAPE on muutosohjelma."]
