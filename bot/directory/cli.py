@@ -1,9 +1,10 @@
-"""Staff commands: ``python -m bot directory check | show <municipality> | bench``."""
+"""Staff commands: ``python -m bot directory check | show | coverage | import-ptv | export``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -32,8 +33,26 @@ def parser() -> argparse.ArgumentParser:
     show.add_argument("--service", help="only this service (id from services.yaml)")
     bench = commands.add_parser("bench", help="time loading and queries")
     bench.add_argument("--units", type=int, default=10_000, help="units in the synthetic one")
-    for command in (check, show, bench):
-        command.add_argument("--path", type=Path, default=DIRECTORY_DIR, help="directory folder")
+    coverage = commands.add_parser(
+        "coverage", help="what each of the 308 municipalities is told (HTML + CSV)"
+    )
+    coverage.add_argument("--out", type=Path, required=True, help="folder for the report")
+    import_ptv = commands.add_parser(
+        "import-ptv", help="merge a Suomi.fi PTV Open API v11 JSON file into the YAML"
+    )
+    import_ptv.add_argument("file", type=Path, help="PTV JSON (e.g. data/ptv/sample.json)")
+    import_ptv.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    export = commands.add_parser("export", help="CSV files for editors using a spreadsheet")
+    export.add_argument("--csv", type=Path, required=True, help="folder for the CSV files")
+    for command in (check, show, bench, coverage, import_ptv, export):
+        command.add_argument(
+            "--path",
+            "--directory",
+            dest="path",
+            type=Path,
+            default=DIRECTORY_DIR,
+            help="directory folder",
+        )
     return main_parser
 
 
@@ -45,6 +64,8 @@ def main(argv: list[str]) -> int:
 
         print(run(args.path, args.units))
         return 0
+    if args.command == "import-ptv":
+        return _import_ptv(args.file, args.path, dry_run=args.dry_run)
     try:
         directory = load_directory(args.path)
     except DirectoryError as error:
@@ -54,6 +75,20 @@ def main(argv: list[str]) -> int:
         return 1
     if args.command == "check":
         print(summary(directory, args.path))
+        return 0
+    if args.command == "coverage":
+        from bot.directory.coverage import write_report
+
+        rows = write_report(directory, args.out)
+        counts = Counter(row.coverage for row in rows)
+        listed = ", ".join(f"{count} {level}" for level, count in counts.items())
+        print(f"Coverage of {len(rows)} municipalities ({listed}): {args.out / 'index.html'}")
+        return 0
+    if args.command == "export":
+        from bot.directory.export import export_csv
+
+        for path in export_csv(directory, args.csv):
+            print(path)
         return 0
     name = " ".join(args.municipality)
     municipality = find_municipality(name, directory.municipalities)
@@ -65,6 +100,34 @@ def main(argv: list[str]) -> int:
         print(f"Unknown service '{args.service}' (known: {known})")
         return 2
     print(show(directory, directory.lookup(municipality.code, args.service)))
+    return 0
+
+
+def _import_ptv(file: Path, path: Path, *, dry_run: bool) -> int:
+    """Run ``import-ptv``: print one line per entry; exit 1 when nothing could be merged."""
+    from bot.directory.ptv import PtvError
+    from bot.directory.ptv_merge import import_ptv
+
+    try:
+        report = import_ptv(file, path, dry_run=dry_run)
+    except PtvError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in report.lines:
+        print(line)
+    if report.errors:
+        for message in report.errors:
+            print(message, file=sys.stderr)
+        print(
+            f"Not imported: the result would not pass 'directory check' ({path})", file=sys.stderr
+        )
+        return 1
+    if dry_run:
+        print("Dry run: nothing written.")
+    elif report.changed:
+        print(f"Imported into {path}; check with: python -m bot directory check")
+    else:
+        print("Nothing changed.")
     return 0
 
 
@@ -141,6 +204,12 @@ def _unit(directory: Directory, unit: ServiceLocation) -> list[str]:
     lines += [f"    {item.label}: {item.text}" for item in unit.dates]
     if unit.status:
         lines.append(f"    Tila: {unit.status}")
+    if unit.address:
+        lines.append(f"    Osoite: {unit.address}")
+    for hour in unit.service_hours:
+        times = "–".join(part for part in (hour.opens, hour.closes) if part)
+        note = f" ({hour.note})" if hour.note else ""
+        lines.append(f"    Aukiolo: {hour.days} {times}".rstrip() + note)
     lines += [f"    puh. {phone.number}" for phone in unit.phones]
     lines += [f"    sähköposti: {_email(email)}" for email in unit.emails]
     lines += [f"    Verkossa: {page.title} <{page.url}>" for page in unit.web_pages]
