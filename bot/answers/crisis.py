@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.answers.intents import Intent
 from bot.answers.messages import Message, Reply
 from bot.answers.render import phones
 from bot.directory.model import Helpline, Language, ServiceLocation
@@ -54,7 +55,7 @@ def situation_from_slot(value: Any) -> CrisisMatch | None:
         return None
     if language not in EMERGENCY_LINES:
         return None
-    helpline = {"violence": "violence", "suicide": "crisis"}.get(category)
+    helpline = {"violence": "violence", "suicide": Intent.CRISIS}.get(category)
     return CrisisMatch(
         category=category,
         phrase="",
@@ -74,7 +75,9 @@ def situation_answer(
     """
     if situation is None:
         return None
-    if intent not in {"ask_contact_role", "ask_person_contact"} and not asks_for_help(text):
+    if intent not in {Intent.ASK_CONTACT_ROLE, Intent.ASK_PERSON_CONTACT} and not asks_for_help(
+        text
+    ):
         return None
     language = situation.language
     local = ASK_PLACE[language] if place is None else _local_contacts(directory, place, language)

@@ -11,19 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-#: Intents answered from the directory.
-QUESTION_INTENTS = frozenset(
-    {
-        "ask_services",
-        "find_service",
-        "ask_meeting_places",
-        "ask_unit_info",
-        "ask_contact_role",
-        "ask_person_contact",
-        "ask_programme",
-    }
-)
-INFORM_PLACE = "inform_place"
+from bot.answers.intents import QUESTION_INTENTS, Intent
 
 #: Word beginnings that ask for a phone number or an email when the NLU tagged no
 #: ``contact_field`` (possessive forms such as "puhelinnumeronsa" are easy to miss).
@@ -103,7 +91,7 @@ def question_for(turn: Turn) -> Question | None:
         The question, or None when the turn gives only a place and nothing was asked yet.
     """
     if turn.intent not in QUESTION_INTENTS:
-        if turn.intent == INFORM_PLACE and turn.previous is not None:
+        if turn.intent == Intent.INFORM_PLACE and turn.previous is not None:
             if turn.first("place") and turn.previous.unit:
                 # "entä Äänekoskella?" after a unit: the newly named place wins.
                 return replace(turn.previous, unit=None)
@@ -119,15 +107,23 @@ def question_for(turn: Turn) -> Question | None:
         person=turn.first("person"),
     )
     previous = turn.previous
-    if question.intent == "ask_person_contact" and question.contact_field is None:
+    if question.intent == Intent.ASK_PERSON_CONTACT and question.contact_field is None:
         question = replace(question, contact_field=contact_field_in(turn.text))
-    if question.intent == "ask_person_contact" and question.person is None:
+    if question.intent == Intent.ASK_PERSON_CONTACT and question.person is None:
         question = replace(question, person=turn.person)
         if question.contact_field is None and previous is not None:
             question = replace(question, contact_field=previous.contact_field)
-    if question.intent == "ask_unit_info" and question.unit is None and not turn.first("place"):
+    if (
+        question.intent == Intent.ASK_UNIT_INFO
+        and question.unit is None
+        and not turn.first("place")
+    ):
         question = replace(question, unit=turn.unit)
-    if question.intent == "ask_contact_role" and question.role is None and previous is not None:
+    if (
+        question.intent == Intent.ASK_CONTACT_ROLE
+        and question.role is None
+        and previous is not None
+    ):
         question = replace(question, role=previous.role)
     return question
 

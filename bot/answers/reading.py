@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from bot.answers.dialogue import Question, Turn
+from bot.answers.intents import Intent
 from bot.directory.queries import Directory
 
 #: "What is a family centre?" asks for the definition even when a place is remembered.
@@ -40,27 +41,27 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     service_topics = [topic for topic in question.topics if directory.service(topic)]
     programme_topics = [topic for topic in question.topics if not directory.service(topic)]
     if (
-        question.intent == "ask_programme"
+        question.intent == Intent.ASK_PROGRAMME
         and named_municipality
         and not programme_topics
         and not _ASKS_WHAT_IT_IS.search(turn.text)
     ):
         service = question.service or (service_topics[0] if service_topics else None)
-        return replace(question, intent="ask_services", service=service)
-    if question.intent == "ask_unit_info" and question.unit is None and programme_topics:
-        return replace(question, intent="ask_programme")
+        return replace(question, intent=Intent.ASK_SERVICES, service=service)
+    if question.intent == Intent.ASK_UNIT_INFO and question.unit is None and programme_topics:
+        return replace(question, intent=Intent.ASK_PROGRAMME)
     previous = turn.previous
     if (
-        question.intent == "ask_unit_info"
+        question.intent == Intent.ASK_UNIT_INFO
         and not turn.first("unit")
         and previous is not None
-        and previous.intent == "ask_programme"
+        and previous.intent == Intent.ASK_PROGRAMME
         and _REFERS_TO_IT.search(turn.text)
     ):
         # "missä se pidettiin?" after the launch event: the same programme topic.
         return replace(previous, topics=previous.topics or question.topics)
     if (
-        question.intent == "ask_contact_role"
+        question.intent == Intent.ASK_CONTACT_ROLE
         and question.unit is None
         and named_place is None
         and turn.unit is not None
@@ -68,9 +69,9 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "kuka siellä on yhteyshenkilö" after a unit: that unit's people.
         return replace(question, unit=turn.unit)
-    if question.intent == "ask_person_contact" and not turn.first("person"):
+    if question.intent == Intent.ASK_PERSON_CONTACT and not turn.first("person"):
         refers_to_person = _REFERS_TO_PERSON.search(turn.text) is not None
         unit = turn.first("unit") or (None if named_place or refers_to_person else turn.unit)
         if unit is not None or (named_place is not None and not refers_to_person):
-            return replace(question, intent="ask_unit_info", unit=unit, person=None)
+            return replace(question, intent=Intent.ASK_UNIT_INFO, unit=unit, person=None)
     return question

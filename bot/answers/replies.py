@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.facts import rank_facts
+from bot.answers.intents import Intent
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import normalised
 from bot.answers.reading import refine
@@ -50,7 +51,8 @@ PROGRAMME_BUTTONS = (
 
 def _ask_place(question: Question) -> Reply:
     buttons = tuple(
-        Button(name, intent_payload("inform_place", place=code)) for name, code in PLACE_BUTTONS
+        Button(name, intent_payload(Intent.INFORM_PLACE, place=code))
+        for name, code in PLACE_BUTTONS
     )
     text = "Missä kunnassa asut? Kirjoita kuntasi nimi tai valitse alta."
     return Reply((Message(text, buttons),), {"question": question.to_slot()})
@@ -58,12 +60,14 @@ def _ask_place(question: Question) -> Reply:
 
 def _next_steps(place: str | None) -> tuple[Button, ...]:
     buttons = [
-        Button("Kohtaamispaikat", intent_payload("ask_meeting_places")),
-        Button("Yhteyshenkilöt", intent_payload("ask_contact_role")),
+        Button("Kohtaamispaikat", intent_payload(Intent.ASK_MEETING_PLACES)),
+        Button("Yhteyshenkilöt", intent_payload(Intent.ASK_CONTACT_ROLE)),
     ]
     if place is None:
         buttons.append(
-            Button("Mikä on perhekeskus?", intent_payload("ask_programme", topic="perhekeskus"))
+            Button(
+                "Mikä on perhekeskus?", intent_payload(Intent.ASK_PROGRAMME, topic="perhekeskus")
+            )
         )
     return tuple(buttons)
 
@@ -190,7 +194,7 @@ def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
 
 def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
     buttons = tuple(
-        Button(unit.name_fi, intent_payload("ask_unit_info", unit=unit.id))
+        Button(unit.name_fi, intent_payload(Intent.ASK_UNIT_INFO, unit=unit.id))
         for unit in units[:MAX_ITEMS]
     )
     return Message("Mitä näistä tarkoitat?", buttons)
@@ -199,7 +203,9 @@ def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
 def _choose_person(persons: Sequence[Person], field: str | None) -> Message:
     extra = {"contact_field": field} if field else {}
     buttons = tuple(
-        Button(person.full_name, intent_payload("ask_person_contact", person=person.id, **extra))
+        Button(
+            person.full_name, intent_payload(Intent.ASK_PERSON_CONTACT, person=person.id, **extra)
+        )
         for person in persons[:MAX_ITEMS]
     )
     return Message("Kenen yhteystietoja tarkoitat?", buttons)
@@ -244,12 +250,15 @@ def _person_contact(directory: Directory, person: Person, field: str | None) -> 
     buttons: list[Button] = []
     if field == "phone":
         buttons.append(
-            Button("Entä sähköposti?", intent_payload("ask_person_contact", contact_field="email"))
+            Button(
+                "Entä sähköposti?", intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="email")
+            )
         )
     elif field == "email":
         buttons.append(
             Button(
-                "Entä puhelinnumero?", intent_payload("ask_person_contact", contact_field="phone")
+                "Entä puhelinnumero?",
+                intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="phone"),
             )
         )
     return factual(person_line(person, directory, fields), [person.source], buttons)
@@ -259,7 +268,7 @@ def _programme(directory: Directory, question: Question, place: str | None, text
     facts = rank_facts(directory, text, question.topics, place)
     if not facts:
         buttons = tuple(
-            Button(title, intent_payload("ask_programme", topic=topic_id))
+            Button(title, intent_payload(Intent.ASK_PROGRAMME, topic=topic_id))
             for title, topic_id in PROGRAMME_BUTTONS
         )
         return Message("Mistä haluaisit tietää? Voin kertoa esimerkiksi näistä:", buttons)
@@ -292,26 +301,32 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     if unit is not None and place is None and len(unit.area.municipalities) == 1:
         # "HyPe" names Laukaa too: follow-ups ("entä kohtaamispaikat?") are about Laukaa.
         place = slots["place"] = unit.area.municipalities[0]
-    if intent in {"ask_services", "find_service", "ask_meeting_places"} and unit is None:
+    if (
+        intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_MEETING_PLACES}
+        and unit is None
+    ):
         if place is None:
             return _ask_place(question)
-        if intent == "ask_meeting_places":
+        if intent == Intent.ASK_MEETING_PLACES:
             message = _meeting_places(directory, place)
         else:
             message, more = _services_in_place(directory, question, place)
             slots.update(more)
         return Reply((message,), slots)
-    if intent in {"ask_services", "find_service", "ask_meeting_places"} and unit is not None:
+    if (
+        intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_MEETING_PLACES}
+        and unit is not None
+    ):
         slots["unit"] = unit.id
         return Reply((_services_for_unit(unit, directory),), slots)
-    if intent == "ask_unit_info":
+    if intent == Intent.ASK_UNIT_INFO:
         return _unit_reply(directory, question, unit, place, slots)
-    if intent == "ask_contact_role":
+    if intent == Intent.ASK_CONTACT_ROLE:
         message, persons = _contacts_for_role(directory, question, place)
         if len(persons) == 1:
             slots["person"] = persons[0].id
         return Reply((message,), slots)
-    if intent == "ask_person_contact":
+    if intent == Intent.ASK_PERSON_CONTACT:
         named = [directory.person(pid) for pid in dict.fromkeys(turn.entities.get("person", ()))]
         candidates = [candidate for candidate in named if candidate is not None]
         if len(candidates) > 1:
@@ -347,7 +362,9 @@ def _unit_reply(
         return Reply((_unit_info(directory, local[0]),), slots)
     if local:
         return Reply((_choose_unit(local),), slots)
-    message, more = _services_in_place(directory, replace(question, intent="ask_services"), place)
+    message, more = _services_in_place(
+        directory, replace(question, intent=Intent.ASK_SERVICES), place
+    )
     return Reply((message,), {**slots, **more})
 
 
@@ -357,6 +374,6 @@ def _place_noted(directory: Directory, turn: Turn) -> Reply:
         return Reply(
             (Message("En tunnistanut kuntaa. Kirjoita kuntasi nimi, esimerkiksi ”Laukaa”."),)
         )
-    question = Question(intent="ask_services")
+    question = Question(intent=Intent.ASK_SERVICES)
     message, slots = _services_in_place(directory, question, turn.place)
     return Reply((message,), {"question": question.to_slot(), **slots})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.answers.dialogue import INFORM_PLACE, QUESTION_INTENTS
+from bot.answers.intents import QUESTION_INTENTS, Intent
 from bot.answers.messages import Button, Message, Reply
 
 #: Entities that name something in the directory.
@@ -23,13 +23,13 @@ IN_DOMAIN_MASS = 0.5
 CHOICE_MASS = 0.25
 #: How each reading is offered as a button.
 READINGS = {
-    "ask_services": "Perhepalvelut kunnassani",
-    "find_service": "Tietty palvelu (esim. perheneuvola)",
-    "ask_meeting_places": "Kohtaamispaikat ja avoimet päiväkodit",
-    "ask_unit_info": "Perhekeskuksen tiedot",
-    "ask_contact_role": "Yhteyshenkilöt",
-    "ask_person_contact": "Henkilön yhteystiedot",
-    "ask_programme": "LAPE-ohjelma ja perhekeskukset",
+    Intent.ASK_SERVICES: "Perhepalvelut kunnassani",
+    Intent.FIND_SERVICE: "Tietty palvelu (esim. perheneuvola)",
+    Intent.ASK_MEETING_PLACES: "Kohtaamispaikat ja avoimet päiväkodit",
+    Intent.ASK_UNIT_INFO: "Perhekeskuksen tiedot",
+    Intent.ASK_CONTACT_ROLE: "Yhteyshenkilöt",
+    Intent.ASK_PERSON_CONTACT: "Henkilön yhteystiedot",
+    Intent.ASK_PROGRAMME: "LAPE-ohjelma ja perhekeskukset",
 }
 _NOT_UNDERSTOOD = (
     "En ole varma, mitä tarkoitit. Voisitko kysyä toisin sanoin? Voin kertoa "
@@ -65,27 +65,27 @@ def likeliest_question(
     """
     if asks_for_help and knows_place:
         # "Asutaan Viitasaarella … mistä saa apua?", "kenelle voin soittaa?": the local help.
-        return "ask_services"
+        return Intent.ASK_SERVICES
     in_domain = [(name, score) for name, score in ranking if name in QUESTION_INTENTS]
     named = {kind for kind in DIRECTORY_ENTITIES if entities.get(kind)}
     if names_service:
         named.add("service")
-    mass = sum(score for name, score in ranking if name in QUESTION_INTENTS | {INFORM_PLACE})
+    mass = sum(score for name, score in ranking if name in QUESTION_INTENTS | {Intent.INFORM_PLACE})
     # "what's the weather like in Lahti": a town alone does not make a family question; the
     # classifier must lean to the family questions as well.
-    if not named - {"place"} and (intent == "out_of_scope" or mass < IN_DOMAIN_MASS):
+    if not named - {"place"} and (intent == Intent.OUT_OF_SCOPE or mass < IN_DOMAIN_MASS):
         return None
     if named & {"person"}:
-        return "ask_person_contact"
+        return Intent.ASK_PERSON_CONTACT
     if named & {"role"}:
-        return "ask_contact_role"
-    if in_domain and not (named & {"service", "unit"} and in_domain[0][0] == "ask_programme"):
+        return Intent.ASK_CONTACT_ROLE
+    if in_domain and not (named & {"service", "unit"} and in_domain[0][0] == Intent.ASK_PROGRAMME):
         return in_domain[0][0]
     if named & {"service", "unit"}:
-        return "ask_services"
+        return Intent.ASK_SERVICES
     if named == {"place"}:
-        return INFORM_PLACE
-    return "ask_programme"
+        return Intent.INFORM_PLACE
+    return Intent.ASK_PROGRAMME
 
 
 def not_understood(intent: str, ranking: Sequence[tuple[str, float]]) -> Reply:
@@ -96,10 +96,10 @@ def not_understood(intent: str, ranking: Sequence[tuple[str, float]]) -> Reply:
     told what the bot knows about, with buttons to go on. It never guesses a unit.
     """
     in_domain = [(name, score) for name, score in ranking if name in READINGS]
-    if intent != "out_of_scope" and sum(score for _, score in in_domain) >= CHOICE_MASS:
+    if intent != Intent.OUT_OF_SCOPE and sum(score for _, score in in_domain) >= CHOICE_MASS:
         buttons = tuple(Button(READINGS[name], f"/{name}") for name, _ in in_domain[:3])
         return Reply((Message("Tarkoititko jotakin näistä?", buttons),))
-    text = _OUT_OF_SCOPE if intent == "out_of_scope" else _NOT_UNDERSTOOD
+    text = _OUT_OF_SCOPE if intent == Intent.OUT_OF_SCOPE else _NOT_UNDERSTOOD
     buttons = (
         Button("Mitä osaat?", "/ask_capabilities"),
         Button("Mitä perhepalveluita kunnassani on?", "/ask_services"),
