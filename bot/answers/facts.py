@@ -139,7 +139,7 @@ def rank_facts(
     asked_topics = set(topics)
     asked = set(_lemmas(text))
     area = _area_of(directory, place)
-    scored: list[tuple[float, int, ProgrammeFact]] = []
+    scored: list[tuple[float, int, float, ProgrammeFact]] = []
     for order, fact in enumerate(facts):
         area_score = _area_score(fact, area)
         if area_score is None:
@@ -151,12 +151,15 @@ def rank_facts(
         if relevance <= 0:
             continue
         score = relevance + _kind_score(fact, asked) + area_score
-        scored.append((score, -order, fact))
+        scored.append((score, -order, area_score, fact))
     if not scored:
         return []
     scored.sort(reverse=True)
     best = scored[0]
-    result = [best[2]]
-    if len(scored) > 1 and scored[1][0] >= best[0] * SECOND_SHARE:
-        result.append(scored[1][2])
+    result = [best[3]]
+    second = scored[1] if len(scored) > 1 else None
+    # A second fact only from the same level: the region's own figure is not followed by the
+    # national one ("paljonko Keski-Suomi sai" is not answered with 19 M€).
+    if second is not None and second[0] >= best[0] * SECOND_SHARE and second[2] == best[2]:
+        result.append(second[3])
     return result
