@@ -60,8 +60,8 @@ evaluate: install
 
 ## lint: ruff and mypy as configured in pyproject.toml
 lint: install
-	$(BIN)/ruff check bot actions tests
-	$(BIN)/ruff format --check bot actions tests
+	$(BIN)/ruff check bot actions tests tools
+	$(BIN)/ruff format --check bot actions tests tools
 	$(BIN)/mypy
 
 ## test: the whole suite, from nothing to green

@@ -31,8 +31,6 @@ def parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="what a parent in a municipality would be told")
     show.add_argument("municipality", nargs="+", help="Finnish or Swedish name, or the code")
     show.add_argument("--service", help="only this service (id from services.yaml)")
-    bench = commands.add_parser("bench", help="time loading and queries")
-    bench.add_argument("--units", type=int, default=10_000, help="units in the synthetic one")
     coverage = commands.add_parser(
         "coverage", help="what each of the 308 municipalities is told (HTML + CSV)"
     )
@@ -44,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
     import_ptv.add_argument("--dry-run", action="store_true", help="report, write nothing")
     export = commands.add_parser("export", help="CSV files for editors using a spreadsheet")
     export.add_argument("--csv", type=Path, required=True, help="folder for the CSV files")
-    for command in (check, show, bench, coverage, import_ptv, export):
+    for command in (check, show, coverage, import_ptv, export):
         command.add_argument(
             "--path",
             "--directory",
@@ -59,11 +57,6 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     """Run a directory command; ``argv`` starts with ``"directory"``."""
     args = parser().parse_args(argv[1:])
-    if args.command == "bench":
-        from bot.directory.bench import run
-
-        print(run(args.path, args.units))
-        return 0
     if args.command == "import-ptv":
         return _import_ptv(args.file, args.path, dry_run=args.dry_run)
     try:

@@ -9,6 +9,7 @@ One resolver serves the NLU component and the actions::
 
 from __future__ import annotations
 
+from bot.places.nearwords import load_near_words
 from bot.places.resolver import Match, Resolver
 
 __all__ = ["Match", "Resolver", "default_resolver", "find", "resolve_value"]
@@ -27,7 +28,8 @@ def default_resolver() -> Resolver:
 
     directory = default_store().current()
     if not _cache or _cache[0][0] is not directory:
-        _cache[:] = [(directory, Resolver(municipalities(), directory.named_entities()))]
+        entities = directory.named_entities()
+        _cache[:] = [(directory, Resolver(municipalities(), entities, load_near_words()))]
     return _cache[0][1]
 
 

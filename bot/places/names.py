@@ -64,7 +64,7 @@ COUNTY_WORDS = ("hyvinvointiyhtymä", "hyvinvointikuntayhtymä")
 
 PLACE_KINDS = frozenset({"municipality", "region", "county"})
 SHORT = 4  # a name or form of at most this many letters is matched only in a place context
-TYPO_MIN = 6  # one-letter typos are forgiven in names of at least this many letters
+TYPO_MIN = 6  # a typo of a shorter name counts only in a place context, like a common word
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,9 @@ class Alias:
         guarded: Matched only where the sentence makes it a place (common-word names; any
             form of at most ``SHORT`` letters is treated so too).
         person_like: Also a person's name: capitals prove nothing, inner local cases do.
-        typo: One-letter typos are forgiven.
+        typo: One typo is forgiven (names of places only).
+        typo_needs_cue: A form with a typo counts only where the sentence makes it a place
+            (short names and guarded ones: "neuvola turusa", "asun lahdesa").
         confidence: Confidence of an exact match.
     """
 
@@ -92,6 +94,7 @@ class Alias:
     guarded: bool
     person_like: bool
     typo: bool
+    typo_needs_cue: bool
     confidence: float
 
 
@@ -109,6 +112,7 @@ def _alias(
 
     Only the fixed names of places forgive typos; the words near them are known
     (``near_words.txt``), which is not true of names that come and go with the directory.
+    A typo of a short name or of a name that is also an everyday word needs a place cue.
     """
     lower = name.lower()
     person_like = lower in PERSON_LIKE_NAMES
@@ -121,7 +125,8 @@ def _alias(
         forms=tuple(forms),
         guarded=guarded,
         person_like=person_like,
-        typo=kind in PLACE_KINDS and not guarded and len(lower) >= TYPO_MIN,
+        typo=kind in PLACE_KINDS,
+        typo_needs_cue=guarded or len(lower.replace("-", "").replace(" ", "")) < TYPO_MIN,
         confidence=confidence,
     )
 

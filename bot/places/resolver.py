@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.directory.municipalities import Municipality
+from bot.places.context import place_cue
 from bot.places.inflect import CLITICS, strip_clitic
-from bot.places.names import SHORT, TYPO_MIN, Alias, all_aliases
-from bot.places.nearwords import load_near_words
+from bot.places.names import SHORT, Alias, all_aliases
 from bot.places.text import TOKEN, fold_lower, lower, split
+from bot.places.typos import TypoIndex, one_typo, typo_cost
 
 CASE_NAMES = {
     "nom": "nominative",
@@ -28,72 +29,7 @@ CASE_NAMES = {
     "abl": "ablative",
     "all": "allative",
 }
-
-# Words (folded prefixes) that make a nearby common-word name a place.
-LIVING_WORDS = (
-    "asun",
-    "asum",
-    "asuu",
-    "asua",
-    "asut",
-    "asuin",
-    "asuva",
-    "muutin",
-    "muutim",
-    "muutamme",
-    "muutan",
-    "muuttamassa",
-    "muuttanut",
-    "muuttaneet",
-    "muutto",
-    "kotoisin",
-    "kotikun",
-    "kotikaupun",
-    "paikkakun",
-)
-PLACE_WORDS = (
-    "kunta",
-    "kunna",
-    "kaupunki",
-    "kaupungi",
-    "seutu",
-    "seudu",
-    "alue",
-    "keskusta",
-    "kirkonkyla",
-)
-SERVICE_WORDS = (
-    "perhekesk",
-    "perheneuvol",
-    "neuvol",
-    "kohtaamispaik",
-    "palvelu",
-    "paivakod",
-    "paivakot",
-    "lastensuojel",
-    "varhaiskasvat",
-    "sosiaality",
-    "nuorisoty",
-    "laakari",
-    "terveyskesk",
-    "muutosagent",
-    "koordinaattor",
-    "yhteystie",
-    "puhelinnum",
-    "sahkopost",
-    "perhetyo",
-    "numero",
-    "soita",
-    "soitt",
-    "yhteys",
-    "yhteyd",
-    "tavoit",
-    "email",
-    "meili",
-)
 INNER_CASES = frozenset({"ine", "ela", "ill", "ine-pl", "ela-pl", "ill-pl", "ine-coll", "ela-coll"})
-CONJUNCTIONS = frozenset({"ja", "tai", "seka", "vai", "tahi"})
-SENTENCE_END = ".!?"
 
 
 @dataclass(frozen=True)
@@ -138,31 +74,7 @@ class _Hit(NamedTuple):
     entry: _Entry
     confidence: float
     how: str
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """Return whether ``a`` and ``b`` are at most one edit apart.
-
-    An edit is one insertion, deletion or substitution, or a swap of two neighbouring letters.
-    """
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        if len(diff) <= 1:
-            return True
-        first, second = diff[0], diff[-1]
-        return (
-            len(diff) == 2
-            and second == first + 1
-            and (a[first], a[second]) == (b[second], b[first])
-        )
-    if len(a) > len(b):
-        a, b = b, a
-    if len(b) - len(a) != 1:
-        return False
-    for k, char in enumerate(a):
-        if char != b[k]:
-            return a[k:] == b[k + 1 :]
-    return True
+    guarded: bool
 
 
 def _spans(folded: str, raw: list[str]) -> list[tuple[int, int]]:
@@ -179,14 +91,6 @@ def _spans(folded: str, raw: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    """Return whether the character at ``start`` begins a sentence."""
-    k = start - 1
-    while k >= 0 and (text[k].isspace() or text[k] in "\"'([-–»«”“"):
-        k -= 1
-    return k < 0 or text[k] in SENTENCE_END
-
-
 class Resolver:
     """Finds names of municipalities, regions, counties, units and persons in text."""
 
@@ -194,7 +98,7 @@ class Resolver:
         self,
         municipalities: Mapping[str, Municipality],
         named_entities: Iterable[tuple[str, str, list[str]]],
-        near_words: frozenset[str] | None = None,
+        near_words: frozenset[str],
     ) -> None:
         """Build the lookup tables.
 
@@ -202,12 +106,13 @@ class Resolver:
             municipalities: Municipalities by code (``bot.directory.municipalities``).
             named_entities: ``(kind, id, names)`` of directory units and persons, kind
                 "unit" or "person", names in the nominative.
-            near_words: Words never read as a typo of a place; ``near_words.txt`` when None.
+            near_words: Everyday words never read as a typo of a place
+                (:func:`bot.places.nearwords.load_near_words`).
         """
-        self._near_words = load_near_words() if near_words is None else near_words
+        self._near_words = near_words
         self._single: dict[str, list[_Entry]] = {}
         multi: dict[str, dict[int, dict[str, list[_Entry]]]] = {}
-        self._typo: dict[str, set[str]] = {}
+        self._typo_keys: dict[str, None] = {}
         self._ids: dict[str, Alias] = {}
         for alias in all_aliases(municipalities, named_entities):
             self._ids.setdefault(alias.id, alias)
@@ -222,16 +127,7 @@ class Resolver:
             first: tuple(sorted(tables.items(), reverse=True)) for first, tables in multi.items()
         }
         self._keys = frozenset(self._single) | frozenset(self._multi)
-        # A token one edit from a typo key keeps the key's first three letters (edit at 3 or
-        # later) or its first letter and three letters around the fifth (edit at 1 or 2).
-        typo_keys = {key for keys in self._typo.values() for key in keys}
-        # Both go with the token's length, which is the key's plus or minus one.
-        self._typo_prefixes = frozenset(
-            (part, len(key) + change)
-            for key in typo_keys
-            for part in (key[:3], *(key[0] + key[k : k + 3] for k in (3, 4, 5)))
-            for change in (-1, 0, 1)
-        )
+        self._typos = TypoIndex(self._typo_keys)
 
     def _add(
         self,
@@ -258,9 +154,8 @@ class Resolver:
         guarded = alias.guarded and not inner or len(exact) <= SHORT
         entries.append(_Entry(alias, case, exact, label, guarded))
         typo_case = "-coll" not in case and case != "par"
-        if alias.typo and typo_case and len(folded) == 1 and len(key) >= TYPO_MIN:
-            for variant in (key, *(key[:k] + key[k + 1 :] for k in range(1, len(key)))):
-                self._typo.setdefault(variant, set()).add(key)
+        if alias.typo and typo_case and len(folded) == 1:
+            self._typo_keys[key] = None
 
     def find(self, text: str) -> list[Match]:
         """Return the names found in ``text``, in order, without overlaps.
@@ -276,16 +171,15 @@ class Resolver:
         raw = toks = TOKEN.findall(folded)
         if ":" in folded:
             toks = [t.replace(":", "") for t in raw]
-        keys, prefixes, near = self._keys, self._typo_prefixes, self._near_words
+        keys, maybe_typo, near = self._keys, self._typos.maybe, self._near_words
         starts = [
             i
             for i, t in enumerate(toks)
-            if t in keys
-            or len(t) >= TYPO_MIN
-            and ((t[:3], len(t)) in prefixes or (t[0] + t[4:7], len(t)) in prefixes)
-            and t not in near
-            or t.endswith(CLITICS)
+            if t in keys or maybe_typo(t) and t not in near or t.endswith(CLITICS)
         ]
+        if "-" in folded:
+            joined = [i for i, t in enumerate(toks[:-1]) if maybe_typo(t + toks[i + 1])]
+            starts = sorted({*starts, *joined})
         if not starts:
             return []
         spans = _spans(folded, raw)
@@ -321,8 +215,12 @@ class Resolver:
             hit = self._pick(entries, i, i, spans, low)
             if hit is not None:
                 return hit
-        if len(tok) >= TYPO_MIN:
-            hit = self._typo_hit(tok, i, spans, low)
+        hit = None if tok in self._single else self._typo_hit(tok, i, spans, low)
+        if hit is not None:
+            return hit
+        if i + 1 < len(toks) and low[spans[i][1] : spans[i + 1][0]] == "-":  # Mäntä-Vilppula
+            joined = tok + toks[i + 1]
+            hit = None if joined in self._single else self._typo_hit(joined, i, spans, low, i + 1)
             if hit is not None:
                 return hit
         for stem in strip_clitic(tok) if tok.endswith(CLITICS) else ():
@@ -333,8 +231,8 @@ class Resolver:
                     return hit
         return None
 
-    @staticmethod
     def _pick(
+        self,
         entries: list[_Entry],
         first: int,
         last: int,
@@ -342,7 +240,11 @@ class Resolver:
         low: str,
         clitic: str = "",
     ) -> _Hit | None:
-        """Choose the entry written exactly, or any entry when the text has no ä/ö/å."""
+        """Choose the entry written exactly, or any entry when the text has no ä/ö/å.
+
+        Some ä/ö/å typed as a or o ("jyväskylassa") still match; an ä/ö/å where the name
+        has none ("askölaan") is a typo, unless the word is an everyday one ("lähti").
+        """
         if first == last:
             start, end = spans[first]
             typed = low[start:end].replace(":", "")
@@ -351,41 +253,59 @@ class Resolver:
         typed = typed.removesuffix(clitic) if clitic else typed
         for entry in entries:
             if entry.exact == typed:
-                return _Hit(first, last, entry, entry.alias.confidence, "exact form")
+                return _Hit(first, last, entry, entry.alias.confidence, "exact form", entry.guarded)
         if typed.isascii():
             entry = entries[0]
-            return _Hit(first, last, entry, entry.alias.confidence * 0.95, "typed without ä/ö")
+            confidence = entry.alias.confidence * 0.95
+            return _Hit(first, last, entry, confidence, "typed without ä/ö", entry.guarded)
+        for entry in entries:
+            if all(t == e or not e.isascii() for t, e in zip(typed, entry.exact, strict=False)):
+                confidence = entry.alias.confidence * 0.9
+                return _Hit(first, last, entry, confidence, "some ä/ö typed as a/o", entry.guarded)
+        if typed in self._near_words:
+            return None
+        entry_key = fold_lower(typed)
+        for entry in entries:
+            alias = entry.alias
+            if alias.typo and (one_typo(entry.exact, typed) or one_typo(entry_key, typed)):
+                guarded = entry.guarded or alias.typo_needs_cue
+                how = f"one typo from '{entry.exact}'"
+                return _Hit(first, last, entry, alias.confidence * 0.8, how, guarded)
         return None
 
-    def _typo_hit(self, tok: str, i: int, spans: list[tuple[int, int]], low: str) -> _Hit | None:
-        """Return a name one letter away from ``tok``, if exactly one entity is that close."""
+    def _typo_hit(
+        self, tok: str, i: int, spans: list[tuple[int, int]], low: str, last: int = -1
+    ) -> _Hit | None:
+        """Return the place one typo away from ``tok`` (tokens ``i`` to ``last``), if any.
+
+        The everyday words of ``near_words.txt`` are never read so; a token typed with
+        ä/ö/å must be one typo from the form as written or from it without ä/ö. When two
+        places are that close, the likelier typo decides, and an equal pair gives nothing.
+        A typo in the first letter, or of a short or common-word name, counts only with a
+        place cue (``yhtään`` is one letter from Pyhtää).
+        """
         if tok in self._near_words:
             return None
-        typo = self._typo
-        keys: set[str] = set()
-        found = typo.get(tok)
-        if found is not None:
-            keys |= found
-        for k in range(1, len(tok)):
-            found = typo.get(tok[:k] + tok[k + 1 :])
-            if found is not None:
-                keys |= found
-        if not keys:
-            return None
-        typed = low[spans[i][0] : spans[i][1]]
-        best: _Entry | None = None
-        for key in keys:
-            if key[0] != tok[0] or not within_one_edit(key, tok):
-                continue
+        last = i if last < 0 else last
+        typed = low[spans[i][0] : spans[last][1]].replace("-", "")
+        best: dict[str, tuple[int, _Entry, str]] = {}
+        for key in self._typos.near(tok):
+            cost = typo_cost(key, tok)
             for entry in self._single[key]:
-                if not typed.isascii() and not within_one_edit(entry.exact, typed):
-                    continue
-                if best is not None and best.alias.id != entry.alias.id:
-                    return None
-                best = entry
-        if best is None:
+                written = typed.isascii() or one_typo(key, typed) or one_typo(entry.exact, typed)
+                known = best.get(entry.alias.id)
+                if entry.alias.typo and written and (known is None or cost < known[0]):
+                    best[entry.alias.id] = (cost, entry, key)
+        if not best:
             return None
-        return _Hit(i, i, best, best.alias.confidence * 0.8, f"one letter from '{best.exact}'")
+        ranked = sorted(best.values(), key=lambda found: found[0])
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        _, entry, key = ranked[0]
+        alias = entry.alias
+        guarded = entry.guarded or alias.typo_needs_cue or key[0] != tok[0]
+        how = f"one typo from '{entry.exact}'"
+        return _Hit(i, last, entry, alias.confidence * 0.8, how, guarded)
 
     def _matches(
         self,
@@ -396,12 +316,14 @@ class Resolver:
         hits: list[_Hit],
     ) -> list[Match]:
         """Apply the context check to guarded hits and build the matches."""
-        trusted = [h for h in hits if not h.entry.guarded]
+        trusted = [(h.first, h.last) for h in hits if not h.guarded]
         result = []
         for hit in hits:
             why = ""
-            if hit.entry.guarded:
-                cue = self._cue(text, folded, toks, spans, hit, trusted)
+            if hit.guarded:
+                name = (hit.first, hit.last)
+                person_like = hit.entry.alias.person_like
+                cue = place_cue(text, folded, toks, spans, name, person_like, trusted)
                 if cue is None:
                     continue
                 why = f"; a place here: {cue}"
@@ -421,48 +343,26 @@ class Resolver:
             )
         return result
 
-    @staticmethod
-    def _cue(
-        text: str,
-        folded: str,
-        toks: list[str],
-        spans: list[tuple[int, int]],
-        hit: _Hit,
-        trusted: list[_Hit],
-    ) -> str | None:
-        """Return what in the sentence makes a guarded hit a place, or None."""
-        first, last = hit.first, hit.last
-        start, end = spans[first][0], spans[last][1]
-        if first == 0 and last == len(toks) - 1:
-            return "the whole message is the name"
-        if ":" in folded[start:end]:
-            return "written with a colon"
-        capital = text[start].isupper() and not text.isupper()
-        if capital and not hit.entry.alias.person_like and not _sentence_start(text, start):
-            return "capitalised inside a sentence"
-        if any(t.startswith(LIVING_WORDS) for t in toks):
-            return "after a word about living or moving"
-        near = toks[max(first - 1, 0) : first] + toks[last + 1 : last + 2]
-        if any(t.startswith(PLACE_WORDS) for t in near):
-            return "next to 'kunta', 'kaupunki' or the like"
-        window = toks[max(first - 2, 0) : first] + toks[last + 1 : last + 3]
-        if any(t.startswith(SERVICE_WORDS) for t in window):
-            return "next to a family-service word"
-        for other in trusted:
-            if other.last < first:
-                between = toks[other.last + 1 : first]
-            else:
-                between = toks[last + 1 : other.first]
-            if len(between) <= 1 and all(t in CONJUNCTIONS for t in between):
-                return "listed with another place"
-        return None
+    def is_form(self, token: str) -> bool:
+        """Return whether a folded single word is a form of a known name."""
+        return token in self._single
 
-    def typo_target(self, token: str) -> str | None:
-        """Return the id of the place a folded token is read as by typo tolerance, if any."""
-        if len(token) < TYPO_MIN or token in self._single:
+    def typo_target(self, word: str) -> str | None:
+        """Return the id of the place a lower-case word is read as only by typo, if any.
+
+        Such an everyday word belongs in ``near_words.txt``: folded when it is one typo from
+        a form ("valtaa", Vantaa), as written when it is a form with a wrong ä/ö ("lähti").
+        """
+        token = fold_lower(word)
+        span = [(0, len(word))]
+        entries = self._single.get(token)
+        if entries is None:
+            hit = self._typo_hit(token, 0, span, word)
+        elif word.isascii() or any(entry.exact == word for entry in entries):
             return None
-        hit = self._typo_hit(token, 0, [(0, len(token))], token)
-        return None if hit is None else hit.entry.alias.id
+        else:
+            hit = self._pick(entries, 0, 0, span, word)
+        return None if hit is None or not hit.how.startswith("one typo") else hit.entry.alias.id
 
     def resolve_value(self, text: str) -> Match | None:
         """Turn a slot or entity value into the best canonical match.

@@ -17,7 +17,8 @@ import pytest
 
 from bot.rasa.rest import NO_REPLY_TEXT
 from bot.stack import Stack
-from tests.conftest import send
+from tests.conftest import free_ports, send
+from tests.postgres import throwaway_postgres
 
 pytestmark = pytest.mark.e2e
 
@@ -126,3 +127,23 @@ def test_rest_channel_refuses_large_bodies(bot_stack: Stack) -> None:
 def test_a_normal_question_is_still_answered(bot_stack: Stack) -> None:
     replies = send(bot_stack, "privacy-normal", "Mitä palveluita Laukaan HyPessä on?")
     assert replies and replies[0]["text"] != NO_REPLY_TEXT
+
+
+def test_personal_data_is_never_stored_in_postgresql(
+    trained_model: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    state = tmp_path_factory.mktemp("privacy-pg")
+    with throwaway_postgres() as database:
+        stack = Stack(
+            model=trained_model,
+            ports=free_ports(),
+            env={"PERHEBOTTI_STATE_DIR": str(state), "PERHEBOTTI_DATABASE_URL": database.url},
+            log_dir=state / "logs",
+            web=False,
+        )
+        with stack.running():
+            for text in MESSAGES:
+                assert send(stack, "privacy-postgres", text), f"no reply to {text!r}"
+        dump = database.dump()
+    assert b"privacy-postgres" in dump and b"[henkil" in dump
+    assert [secret for secret in SECRETS if secret.encode() in dump] == []

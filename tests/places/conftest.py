@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.places.bench import load_resolver
 from bot.places.resolver import Resolver
+from tools.places_bench import load_resolver
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 The rules are deliberately simple and only cover names whose inflection is regular; the
 irregular ones are written out by hand in ``forms_tricky.tsv``. ``forms_all.tsv`` holds the
 result, each form also in lower case and typed without ä/ö, so that the benchmark
-(``python -m bot places --bench``) reads the same set. Regenerate it with
+(``python -m tools.places_bench``) reads the same set. Regenerate it with
 ``.venv/bin/python -m tests.places.expected_forms`` after changing the rules.
 """
 

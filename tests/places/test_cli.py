@@ -1,4 +1,4 @@
-"""``python -m bot places``: codes per line, --explain, --bench."""
+"""``python -m bot places``: codes per line, --explain; ``python -m tools.places_bench``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from bot.paths import PROJECT_ROOT
-from bot.places.bench import run_bench
 from bot.places.cli import main
 
 LINES = "asun Laukaassa\nei mitään\nJyväskylästä Keski-Suomeen ja Lahteen\nHyPe\n"
@@ -37,14 +36,6 @@ def test_explain_says_what_matched(
     assert any("unit laukaa-hype" in line for line in lines)
 
 
-def test_bench_meets_the_accuracy_targets() -> None:
-    report = run_bench(seconds=0.05)
-    assert "forms of all 308 municipalities: " in report
-    assert "= 100.00% (target" in report
-    assert "everyday sentences with a false place: 0 of" in report
-    assert "wrong:" not in report and "false:" not in report
-
-
 def test_runs_as_a_module() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "places"],
@@ -55,3 +46,16 @@ def test_runs_as_a_module() -> None:
         check=True,
     )
     assert result.stdout == "743\n"
+
+
+def test_the_bench_is_a_developer_tool_outside_the_bot() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "places", "--bench"],
+        input="",
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        check=False,
+    )
+    assert result.returncode == 2  # gone from the bot: python -m tools.places_bench
+    assert not (PROJECT_ROOT / "bot" / "places" / "bench.py").exists()

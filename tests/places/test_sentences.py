@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.places import default_resolver
-from bot.places.bench import SETS_DIR, _rows
 from bot.places.names import PLACE_KINDS
 from bot.places.resolver import Resolver
+from tools.places_bench import SETS_DIR, rows
 
-SENTENCES = [(row[0], row[1:]) for row in _rows(SETS_DIR / "sentences.tsv")]
-EVERYDAY = [row[0] for row in _rows(SETS_DIR / "everyday.txt")]
+SENTENCES = [(row[0], row[1:]) for row in rows(SETS_DIR / "sentences.tsv")]
+EVERYDAY = [row[0] for row in rows(SETS_DIR / "everyday.txt")]
 
 
 def ids(resolver: Resolver, text: str) -> list[str]:
@@ -82,7 +82,7 @@ def test_explanations_say_what_matched_and_why(resolver: Resolver) -> None:
     )
     [typo] = resolver.find("helsinkissä")
     assert typo.confidence < match.confidence
-    assert "one letter from 'helsingissä'" in typo.reason
+    assert "one typo from 'helsingissä'" in typo.reason
 
 
 def test_units_and_persons_come_with_their_kind(resolver: Resolver) -> None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy import parse_duration
 from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, Purged, database_url, purge
-from tests.conftest import free_port
+from tests.postgres import throwaway_postgres
 
 DOMAIN = Domain.from_dict({"slots": {"place": {"type": "text", "mappings": [{"type": "custom"}]}}})
 
@@ -65,32 +62,8 @@ async def test_sqlite_conversations_survive_a_restart(
 @pytest.fixture()
 def postgres_url() -> Iterator[str]:
     """A throw-away PostgreSQL server on a free loopback port (Debian's binaries)."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not found:
-        pytest.fail("PostgreSQL is not installed: run scripts/system-deps.sh")
-    bindir = Path(found[-1]).parent
-    # Not under pytest's tmp_path: its parents are private to this user, and as root the
-    # server must run as the postgres user (PostgreSQL refuses to run as root).
-    data = Path(tempfile.mkdtemp(prefix="perhebotti-pg-"))
-    run_as: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(data, "postgres")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    port = free_port()
-    subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(data), "-U", "bot", "--auth=trust"],
-        check=True,
-        capture_output=True,
-    )
-    server = [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log")]
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
-    subprocess.run([*server, "-o", options, "-w", "start"], check=True, capture_output=True)
-    try:
-        url = f"postgresql://bot@127.0.0.1:{port}/postgres"
-        yield url
-    finally:
-        subprocess.run([*server, "-m", "fast", "-w", "stop"], capture_output=True)
-        shutil.rmtree(data, ignore_errors=True)
+    with throwaway_postgres() as server:
+        yield server.url
 
 
 async def test_postgresql_url_switches_the_store(

@@ -1,4 +1,4 @@
-"""Benchmark of loading and querying the directory (``python -m bot directory bench``).
+"""Benchmark of loading and querying the directory: ``python -m tools.directory_bench``.
 
 Times the real directory and a synthetic one: the real files plus generated units spread
 over all municipalities, written to a temporary folder. Timings are printed, never asserted.
@@ -6,8 +6,10 @@ over all municipalities, written to a temporary folder. Timings are printed, nev
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -21,6 +23,7 @@ import yaml
 from bot.directory.loader import FILES, load_directory
 from bot.directory.queries import Directory
 from bot.directory.store import DirectoryStore
+from bot.paths import DIRECTORY_DIR
 
 SERVICES = ("perheneuvola", "neuvola", "kohtaamispaikka", "laakari", "nuorisotyo", "perhekeskus")
 
@@ -150,3 +153,17 @@ def run(path: Path, synthetic_units: int) -> str:
         write_synthetic(path, Path(folder), synthetic_units)
         rows.append(measure(f"synthetic (+{synthetic_units} units)", Path(folder), 3))
     return table(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table."""
+    parser = argparse.ArgumentParser(prog="python -m tools.directory_bench", description=__doc__)
+    parser.add_argument("--units", type=int, default=10_000, help="units in the synthetic one")
+    parser.add_argument("--path", type=Path, default=DIRECTORY_DIR, help="directory folder")
+    args = parser.parse_args(argv)
+    print(run(args.path, args.units))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

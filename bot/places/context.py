@@ -1,0 +1,128 @@
+"""When a name that is also an everyday word counts as a place: the words around it.
+
+"Lahti", "koski" and "salo" are places in "asun Lahdessa" or "neuvola salossa" but not in
+"lapset uivat lahdessa"; a typo of a short name ("neuvola turusa") is treated the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Words (folded prefixes) that make a nearby common-word name a place.
+LIVING_WORDS = (
+    "asun",
+    "asum",
+    "asuu",
+    "asua",
+    "asut",
+    "asuin",
+    "asuva",
+    "muutin",
+    "muutim",
+    "muutamme",
+    "muutan",
+    "muuttamassa",
+    "muuttanut",
+    "muuttaneet",
+    "muutto",
+    "kotoisin",
+    "kotikun",
+    "kotikaupun",
+    "paikkakun",
+)
+PLACE_WORDS = (
+    "kunta",
+    "kunna",
+    "kaupunki",
+    "kaupungi",
+    "seutu",
+    "seudu",
+    "alue",
+    "keskusta",
+    "kirkonkyla",
+)
+SERVICE_WORDS = (
+    "perhekesk",
+    "perheneuvol",
+    "neuvol",
+    "kohtaamispaik",
+    "palvelu",
+    "paivakod",
+    "paivakot",
+    "lastensuojel",
+    "varhaiskasvat",
+    "sosiaality",
+    "nuorisoty",
+    "laakari",
+    "terveyskesk",
+    "muutosagent",
+    "koordinaattor",
+    "yhteystie",
+    "puhelinnum",
+    "sahkopost",
+    "perhetyo",
+    "numero",
+    "soita",
+    "soitt",
+    "yhteys",
+    "yhteyd",
+    "tavoit",
+    "email",
+    "meili",
+)
+CONJUNCTIONS = frozenset({"ja", "tai", "seka", "vai", "tahi"})
+SENTENCE_END = ".!?"
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Return whether the character at ``start`` begins a sentence."""
+    k = start - 1
+    while k >= 0 and (text[k].isspace() or text[k] in "\"'([-–»«”“"):
+        k -= 1
+    return k < 0 or text[k] in SENTENCE_END
+
+
+def place_cue(
+    text: str,
+    folded: str,
+    toks: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    name: tuple[int, int],
+    person_like: bool,
+    trusted: Sequence[tuple[int, int]],
+) -> str | None:
+    """Return what in the sentence makes a guarded name a place, or None.
+
+    Args:
+        text: The message as typed.
+        folded: The message lower-cased and folded.
+        toks: Its folded tokens.
+        spans: The character span of each token.
+        name: The first and last token of the name.
+        person_like: The name is also a person's name (a capital letter proves nothing).
+        trusted: First and last token of the names found that need no cue.
+    """
+    first, last = name
+    start, end = spans[first][0], spans[last][1]
+    if first == 0 and last == len(toks) - 1:
+        return "the whole message is the name"
+    if ":" in folded[start:end]:
+        return "written with a colon"
+    capital = text[start].isupper() and not text.isupper()
+    if capital and not person_like and not sentence_start(text, start):
+        return "capitalised inside a sentence"
+    if any(t.startswith(LIVING_WORDS) for t in toks):
+        return "after a word about living or moving"
+    near = [*toks[max(first - 1, 0) : first], *toks[last + 1 : last + 2]]
+    if any(t.startswith(PLACE_WORDS) for t in near):
+        return "next to 'kunta', 'kaupunki' or the like"
+    window = [*toks[max(first - 2, 0) : first], *toks[last + 1 : last + 3]]
+    if any(t.startswith(SERVICE_WORDS) for t in window):
+        return "next to a family-service word"
+    for other_first, other_last in trusted:
+        between = (
+            toks[other_last + 1 : first] if other_last < first else toks[last + 1 : other_first]
+        )
+        if len(between) <= 1 and all(t in CONJUNCTIONS for t in between):
+            return "listed with another place"
+    return None
