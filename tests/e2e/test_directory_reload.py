@@ -41,7 +41,7 @@ def ask_services_in_laukaa(stack: Stack) -> str:
         },
     }
     request = urllib.request.Request(
-        f"{stack.ports.action_url}/webhook",
+        f"{stack.ports.action_url}/webhook?token={stack.action_token}",
         data=json.dumps(body).encode(),
         headers={"Content-Type": "application/json"},
     )
