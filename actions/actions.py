@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.crisis import crisis_answer, situation_answer, situation_from_slot
 from bot.answers.dialogue import Question, Turn
+from bot.answers.facts import warm_up
 from bot.answers.messages import Reply, apology
 from bot.answers.normalise import vocabulary_in
 from bot.answers.replies import answer
@@ -24,6 +25,10 @@ from bot.directory.store import default_store
 from bot.safety import asks_for_help
 
 logger = logging.getLogger(__name__)
+
+# The action server imports this module at start: load the lemma dictionary then, not on the
+# first parent's question (it takes seconds).
+warm_up()
 
 ENTITY_TYPES = ("place", "unit", "person", "service", "role", "contact_field", "topic")
 

@@ -32,6 +32,8 @@ from tools.answers_eval import _free_port
 
 ATTACKER, PARENT = "10.0.0.66", "10.0.0.7"
 SESSIONS = 19
+#: Seconds between a parent's questions: 15 a minute, under the gateway's 20 per conversation.
+PAUSE = 4.0
 QUESTIONS = ["Mikä on LAPE?", "mitä palveluita laukaassa on", "kuka on keski-suomen muutosagentti"]
 
 
@@ -81,15 +83,19 @@ async def _attacker(http: aiohttp.ClientSession, web: str, stop: float, seen: Co
     await asyncio.gather(*(flood(token) for token in tokens))
 
 
-async def _parent(http: aiohttp.ClientSession, web: str, stop: float) -> list[float]:
+async def _parent(
+    http: aiohttp.ClientSession, web: str, stop: float, statuses: Counter[int]
+) -> list[float]:
+    """A parent asking a question every few seconds, as people type (within the rate limit)."""
     token = await _session(http, web, PARENT)
     assert token is not None
     latencies = []
     while time.perf_counter() < stop:
         for question in QUESTIONS:
             status, seconds = await _send(http, web, PARENT, token, question)
+            statuses[status] += 1
             latencies.append(seconds if status == 200 else float("inf"))
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(PAUSE)
     return latencies
 
 
@@ -105,17 +111,21 @@ def _summary(latencies: list[float]) -> str:
 async def _run(web: str, seconds: float) -> str:
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(timeout=timeout) as http:
-        quiet = await _parent(http, web, time.perf_counter() + seconds / 3)
+        await _send(http, web, PARENT, await _session(http, web, PARENT) or "", "hei")  # warm-up
+        quiet_statuses: Counter[int] = Counter()
+        quiet = await _parent(http, web, time.perf_counter() + seconds / 2, quiet_statuses)
         seen: Counter[int] = Counter()
         stop = time.perf_counter() + seconds
         flood = asyncio.create_task(_attacker(http, web, stop, seen))
         await asyncio.sleep(2)  # let the flood fill the queue first
-        loaded = await _parent(http, web, stop)
+        loaded_statuses: Counter[int] = Counter()
+        loaded = await _parent(http, web, stop, loaded_statuses)
         await flood
     return "\n".join(
         [
-            f"parent alone: {_summary(quiet)}",
-            f"parent during the flood ({SESSIONS} sessions from one address): {_summary(loaded)}",
+            f"parent alone: {_summary(quiet)}; statuses {dict(quiet_statuses)}",
+            f"parent during the flood ({SESSIONS} sessions from one address): {_summary(loaded)};"
+            f" statuses {dict(loaded_statuses)}",
             "attacker's messages by HTTP status: "
             + ", ".join(f"{status}: {count}" for status, count in sorted(seen.items())),
         ]

@@ -163,3 +163,8 @@ def rank_facts(
     if second is not None and second[0] >= best[0] * SECOND_SHARE and second[2] == best[2]:
         result.append(second[3])
     return result
+
+
+def warm_up() -> None:
+    """Load the lemma dictionary now, so that the first parent does not wait for it."""
+    lemma("perhekeskus")
