@@ -56,6 +56,9 @@ QUIET_ENV = {
     "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     "PYTHONUNBUFFERED": "1",
 }
+#: Read timeouts of the Sanic servers (Rasa and the action server read SANIC_* settings): a
+#: client that sends an incomplete request or idles is cut off instead of holding a connection.
+SERVER_TIMEOUTS = {"SANIC_REQUEST_TIMEOUT": "10", "SANIC_KEEP_ALIVE_TIMEOUT": "5"}
 
 
 def _input_files() -> Iterator[Path]:
@@ -194,6 +197,7 @@ class Stack:
         return {
             **os.environ,
             **QUIET_ENV,
+            **SERVER_TIMEOUTS,
             "PERHEBOTTI_ACTION_URL": f"{self.ports.action_url}/webhook",
             ACTION_TOKEN_VAR: self.action_token,
             **self.env,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -83,6 +84,22 @@ def _supervise_until_up(stack: Stack, name: str, url: str, timeout: float) -> Su
                 pass
         time.sleep(0.5)
     pytest.fail(f"{name} was not restarted within {timeout:.0f} s")
+
+
+@pytest.mark.parametrize("service", ["rasa", "action"])
+def test_an_incomplete_request_is_cut_off(stack: Stack, service: str) -> None:
+    """A client that sends half a request head is disconnected by the server's read timeout."""
+    port = stack.ports.rasa if service == "rasa" else stack.ports.action
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as client:
+        client.sendall(b"POST /webhooks/rest/webhook HTTP/1.1\r\nHost: x\r\n")
+        started = time.monotonic()
+        try:
+            closed = client.recv(4096) is not None  # a 408 or an empty read: cut off
+        except (ConnectionResetError, TimeoutError):
+            closed = True
+        waited = time.monotonic() - started
+    # The timeout is 10 s (bot/stack.py SERVER_TIMEOUTS); Sanic's default would be 60 s.
+    assert closed and waited < 40
 
 
 def test_rasa_reaches_the_guarded_action_server_and_others_cannot(stack: Stack) -> None:
