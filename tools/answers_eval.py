@@ -71,7 +71,8 @@ def load_cases(path: Path = CASES) -> list[Case]:
     ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port that is free on loopback right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="answers-eval-") as state:
         stack = Stack(
             model=model,
-            ports=Ports(action=_free_port(), rasa=_free_port(), web=_free_port()),
+            ports=Ports(action=free_port(), rasa=free_port(), web=free_port()),
             env={"PERHEBOTTI_STATE_DIR": state},
             log_dir=Path(state) / "logs",
             web=False,

@@ -28,7 +28,7 @@ from pathlib import Path
 import aiohttp
 
 from bot.stack import Ports, Stack, ensure_model
-from tools.answers_eval import _free_port
+from tools.answers_eval import free_port
 
 ATTACKER, PARENT = "10.0.0.66", "10.0.0.7"
 SESSIONS = 19
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="starvation-") as state:
         stack = Stack(
             model=model,
-            ports=Ports(action=_free_port(), rasa=_free_port(), web=_free_port()),
+            ports=Ports(action=free_port(), rasa=free_port(), web=free_port()),
             env={"PERHEBOTTI_STATE_DIR": state, "PERHEBOTTI_TRUSTED_PROXIES": "127.0.0.1"},
             log_dir=Path(state) / "logs",
         )

@@ -22,6 +22,7 @@ from bot.safety import (
     detect_crisis,
     helpline_kinds,
 )
+from bot.safety.engine import CATEGORY_ORDER, DEFAULT_HELPLINE
 from bot.safety.texts import ASK_PLACE, LATER_CONTACTS
 
 
@@ -51,16 +52,15 @@ def situation_from_slot(value: Any) -> CrisisMatch | None:
     if not isinstance(value, dict):
         return None
     category, language = value.get("category"), value.get("language")
-    if category not in {"danger", "violence", "suicide", "medical"}:
+    if category not in CATEGORY_ORDER:
         return None
     if language not in EMERGENCY_LINES:
         return None
-    helpline = {"violence": "violence", "suicide": Intent.CRISIS}.get(category)
     return CrisisMatch(
         category=category,
         phrase="",
         reason="remembered",
-        helpline=helpline,  # type: ignore[arg-type]
+        helpline=DEFAULT_HELPLINE.get(category),
         language=language,
         young=bool(value.get("young")),
     )

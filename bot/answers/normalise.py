@@ -42,11 +42,22 @@ def canonical(
     return found[0] if found else None
 
 
+Vocabulary = list[tuple[str, tuple[str, ...]]]
+
+
+def _services(directory: Directory) -> Vocabulary:
+    return [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
+
+
+def _topics(directory: Directory) -> Vocabulary:
+    return [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
+
+
 def normalised(directory: Directory, question: Question, text: str) -> Question:
     """Map raw entity values to the directory's vocabularies; find topics in the text."""
-    services = [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
+    services = _services(directory)
     roles = [(r.id, (r.title_fi, *r.aliases)) for r in directory.roles]
-    topic_names = [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
+    topic_names = _topics(directory)
     topics = [canonical(t, directory.topic, topic_names) for t in question.topics]
     field = question.contact_field
     if field is not None and field not in ("phone", "email"):
@@ -62,6 +73,4 @@ def normalised(directory: Directory, question: Question, text: str) -> Question:
 
 def vocabulary_in(directory: Directory, text: str) -> tuple[str, ...]:
     """Ids of the services and topics the text names, in any inflection."""
-    services = [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
-    topics = [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
-    return named_in(text, services) + named_in(text, topics)
+    return named_in(text, _services(directory)) + named_in(text, _topics(directory))
