@@ -10,6 +10,7 @@ Ports come from the environment: ``PERHEBOTTI_ACTION_PORT`` (5055), ``PERHEBOTTI
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import functools
 import hashlib
 import os
@@ -46,6 +47,9 @@ MODEL_INPUTS = (
 
 #: Files under ``bot/rasa`` that the trained model does not depend on (channels, storage).
 NOT_MODEL_INPUTS = frozenset({"rest.py", "telegram.py", "tracker_store.py", "evaluate.py"})
+
+#: How many trained models ``models/`` keeps.
+KEPT_MODELS = 3
 
 #: The secret Rasa sends the action server (``token`` in endpoints.yml); random per run if unset.
 ACTION_TOKEN_VAR = "PERHEBOTTI_ACTION_TOKEN"
@@ -100,9 +104,17 @@ def ensure_model(models_dir: Path = MODELS_DIR, log: IO[str] | None = None) -> P
         RuntimeError: When training fails.
     """
     target = model_path(models_dir)
-    if target.exists():
-        print(f"Model is up to date: {target.relative_to(PROJECT_ROOT)}", file=sys.stderr)
-        return target
+    models_dir.mkdir(parents=True, exist_ok=True)
+    # One training at a time: a second caller (make run beside a test) waits, then reuses it.
+    with (models_dir / ".train.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.exists():
+            print(f"Model is up to date: {target.relative_to(PROJECT_ROOT)}", file=sys.stderr)
+            return target
+        return _train(target, models_dir, log)
+
+
+def _train(target: Path, models_dir: Path, log: IO[str] | None) -> Path:
     print("Training a model (data, config or domain changed) ...", file=sys.stderr)
     started = time.monotonic()
     command = [
@@ -120,9 +132,10 @@ def ensure_model(models_dir: Path = MODELS_DIR, log: IO[str] | None = None) -> P
     if result.returncode != 0 or not target.exists():
         raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
     print(f"Trained {target.name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
-    for old in models_dir.glob("perhebotti-*.tar.gz"):
-        if old != target:
-            old.unlink()
+    # Keep the few newest models: switching back and forth between inputs reuses them.
+    models = sorted(models_dir.glob("perhebotti-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    for old in models[:-KEPT_MODELS]:
+        old.unlink()
     return target
 
 
