@@ -26,20 +26,23 @@ from bot.safety.engine import CATEGORY_ORDER, DEFAULT_HELPLINE
 from bot.safety.texts import ASK_PLACE, LATER_CONTACTS
 
 
-def crisis_answer(directory: Directory | None, text: str, place: str | None) -> Reply:
+def crisis_answer(
+    directory: Directory | None, text: str, place: str | None, lang: Language = "fi"
+) -> Reply:
     """The reply to a crisis message: 112 first, then the fitting helplines and local contacts.
 
     Works without a directory (``None``) so that it can never fail for lack of data; when the
-    classifier alone called the message a crisis, the reply is 112 in Finnish.
+    classifier alone called the message a crisis, the reply is 112 in the conversation's
+    language (``lang``).
     """
     match = detect_crisis(text)
     if match is None:
-        local = _local_contacts(directory, place, "fi")
-        return Reply((Message(EMERGENCY_LINES["fi"] + (f"\n{local}" if local else "")),))
+        local = _local_contacts(directory, place, lang)
+        return Reply((Message(EMERGENCY_LINES[lang] + (f"\n{local}" if local else ""), lang=lang),))
     body = crisis_reply(
         match, _helplines(directory, match), _local_contacts(directory, place, match.language)
     )
-    return Reply((Message(body),), {"situation": situation_slot(match)})
+    return Reply((Message(body, lang=match.language),), {"situation": situation_slot(match)})
 
 
 def situation_slot(match: CrisisMatch) -> dict[str, Any]:
@@ -81,7 +84,8 @@ def situation_answer(
         return None
     language = situation.language
     local = ASK_PLACE[language] if place is None else _local_contacts(directory, place, language)
-    return Reply((Message(crisis_reply(situation, _helplines(directory, situation), local)),))
+    body = crisis_reply(situation, _helplines(directory, situation), local)
+    return Reply((Message(body, lang=language),))
 
 
 def _helplines(directory: Directory | None, match: CrisisMatch) -> list[Helpline]:

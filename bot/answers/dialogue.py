@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from bot.answers.intents import QUESTION_INTENTS, Intent
+from bot.directory.model import Language
 
 #: Word beginnings that ask for a phone number or an email when the NLU tagged no
 #: ``contact_field`` (possessive forms such as "puhelinnumeronsa" are easy to miss).
@@ -64,6 +65,8 @@ class Turn:
         unit: The ``unit`` slot (last unit mentioned).
         person: The ``person`` slot (last person mentioned).
         previous: The question answered last, if any.
+        text: The latest message as the parent wrote it (masked).
+        language: The language to answer in (:func:`bot.language.reply_language`).
     """
 
     intent: str
@@ -73,6 +76,7 @@ class Turn:
     person: str | None = None
     previous: Question | None = None
     text: str = ""
+    language: Language = "fi"
 
     def first(self, kind: str) -> str | None:
         """The first value of an entity type in the latest message."""

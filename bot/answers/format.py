@@ -1,4 +1,4 @@
-"""Phone numbers, emails, dates and source lines in one consistent Finnish format.
+"""Phone numbers, emails, dates and source lines in one consistent format.
 
 Phone numbers are checked and split with ``phonenumbers`` and shown the national way: the trunk
 ``0`` and the destination code (area, operator or service prefix), a space, then the
@@ -21,6 +21,12 @@ import re
 from datetime import date
 
 import phonenumbers
+from babel.dates import format_date as babel_format_date
+
+from bot.answers.phrases import say
+from bot.directory.model import Language
+
+_LOCALES = {"sv": "sv_FI", "en": "en_GB"}
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015()]")
 _COUNTRY_CODE = re.compile(r"^(?:\+|00)358")
@@ -205,29 +211,35 @@ def email_text(email: str, *, links: bool) -> str:
     return markdown_email(email) if links else format_email(email)
 
 
-def format_date(d: date) -> str:
-    """Format a date the Finnish way, without leading zeros.
+def format_date(d: date, lang: Language = "fi") -> str:
+    """Format a date for the parent's language (Babel's locale data for Swedish and English).
 
     Args:
         d: The date.
+        lang: The language of the answer.
 
     Returns:
-        E.g. ``"16.1.2019"``.
+        E.g. ``"16.1.2019"``, ``"16 januari 2019"``, ``"16 January 2019"``.
     """
-    return f"{d.day}.{d.month}.{d.year}"
+    if lang == "fi":
+        return f"{d.day}.{d.month}.{d.year}"
+    return babel_format_date(d, "long", locale=_LOCALES[lang])
 
 
-def provenance_line(source_title: str, url: str | None, updated: date | None) -> str:
+def provenance_line(
+    source_title: str, url: str | None, updated: date | None, lang: Language = "fi"
+) -> str:
     """Write the short source line that ends every factual answer.
 
     Args:
         source_title: Name of the source, e.g. ``"Päijät-Hämeen LAPE-sivu"``.
         url: The page address, shown in brackets after the title, or ``None``.
         updated: The date the page gives, or ``None`` when it gives none (never guessed).
+        lang: The language of the answer.
 
     Returns:
-        E.g. ``"Lähde: Päijät-Hämeen LAPE-sivu, päivitetty 16.1.2019"`` or
-        ``"Lähde: KSLAPE-sivu (www.example.fi), päiväys ei tiedossa"``.
+        E.g. ``"Lähde: Päijät-Hämeen LAPE-sivu, päivitetty 16.1.2019"``,
+        ``"Källa: KSLAPE-sivu (www.example.fi), datum okänt"``.
 
     Raises:
         ValueError: If ``source_title`` is empty.
@@ -237,5 +249,7 @@ def provenance_line(source_title: str, url: str | None, updated: date | None) ->
         raise ValueError("provenance_line needs a source title")
     address = (url or "").strip()
     source = f"{title} ({address})" if address else title
-    when = f"päivitetty {format_date(updated)}" if updated else "päiväys ei tiedossa"
-    return f"Lähde: {source}, {when}"
+    when = (
+        say("updated", lang, date=format_date(updated, lang)) if updated else say("no_date", lang)
+    )
+    return f"{say('source', lang)}: {source}, {when}"

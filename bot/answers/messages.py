@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.answers.phrases import say
+from bot.directory.model import Language
+
 
 @dataclass(frozen=True)
 class Button:
@@ -16,10 +19,11 @@ class Button:
 
 @dataclass(frozen=True)
 class Message:
-    """One bot message."""
+    """One bot message, in the language it is written in."""
 
     text: str
     buttons: tuple[Button, ...] = ()
+    lang: Language = "fi"
 
 
 @dataclass(frozen=True)
@@ -38,11 +42,6 @@ def intent_payload(intent: str, **entities: str) -> str:
     return f"/{intent}{{{pairs}}}"
 
 
-def apology() -> Reply:
+def apology(lang: Language = "fi") -> Reply:
     """The reply when something failed inside the bot."""
-    text = (
-        "Pahoittelut, en juuri nyt pysty hakemaan vastausta. Yritä hetken päästä uudelleen. "
-        "Jos asia on kiireellinen, ota yhteyttä oman kuntasi palveluihin; hätätilanteessa "
-        "soita 112."
-    )
-    return Reply((Message(text),))
+    return Reply((Message(say("apology", lang), lang=lang),))

@@ -10,16 +10,26 @@ from collections.abc import Iterable, Sequence
 
 from bot.answers.format import email_text, phone_text, provenance_line
 from bot.answers.messages import Button, Message
-from bot.directory.model import Person, ProgrammeFact, ServiceLocation, Source
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory, LocalAnswer
+from bot.answers.phrases import say
+from bot.directory.areas import LocalAnswer
+from bot.directory.model import (
+    Language,
+    Person,
+    ProgrammeFact,
+    Role,
+    Service,
+    ServiceLocation,
+    Source,
+)
+from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
 
 #: Most items listed in one answer, so that a reply stays a few lines long.
 MAX_ITEMS = 4
 
 
-def sources_text(sources: Iterable[Source]) -> str:
+def sources_text(sources: Iterable[Source], lang: Language = "fi") -> str:
     """One provenance line per source: title, address and date."""
-    lines = [provenance_line(s.title, s.url, s.updated) for s in dict.fromkeys(sources)]
+    lines = [provenance_line(s.title, s.url, s.updated, lang) for s in dict.fromkeys(sources)]
     return "\n".join(dict.fromkeys(lines))
 
 
@@ -28,46 +38,65 @@ def phones(entry: Person | ServiceLocation) -> str:
     return ", ".join(phone_text(phone.number, links=True) for phone in entry.phones)
 
 
-def emails(entry: Person | ServiceLocation) -> str:
+def emails(entry: Person | ServiceLocation, lang: Language = "fi") -> str:
     """The entry's emails as links, saying when an address is derived from a rule."""
     texts = []
     for email in entry.emails:
         text = email_text(email.address, links=True)
-        if email.derived:
-            text += f" (johdettu sivun osoitesäännöstä {email.rule})" if email.rule else ""
+        if email.derived and email.rule:
+            text += " " + say("derived_email", lang, rule=email.rule)
         texts.append(text)
     return ", ".join(texts)
 
 
-def person_line(person: Person, directory: Directory, fields: Sequence[str]) -> str:
+def role_title(directory: Directory, person: Person, lang: Language) -> str:
+    """The person's role title in the language where the vocabulary has it."""
+    role = directory.role(person.role)
+    return entry_name(role, lang) if role is not None and lang != "fi" else person.role_title
+
+
+def person_line(
+    person: Person, directory: Directory, fields: Sequence[str], lang: Language = "fi"
+) -> str:
     """A person with role, organisation and the asked contact fields, on one line."""
     organisation = directory.organization(person.organization)
-    who = f"{person.full_name}, {person.role_title.lower()}"
+    who = f"{person.full_name}, {role_title(directory, person, lang).lower()}"
     if organisation is not None:
         who += f" ({organisation.name_fi})"
     if person.responsibility:
-        who += f", vastuualue: {person.responsibility}"
+        who += ", " + say("responsibility", lang, what=person.responsibility)
     parts = [who]
     if "phone" in fields:
-        parts.append(f"p. {phones(person)}" if person.phones else "puhelinnumeroa ei ole tiedossa")
+        parts.append(
+            say("phone_short", lang, phones=phones(person))
+            if person.phones
+            else say("no_phone", lang)
+        )
     if "email" in fields:
-        parts.append(emails(person) if person.emails else "sähköpostiosoitetta ei ole tiedossa")
+        parts.append(emails(person, lang) if person.emails else say("no_email", lang))
     return " – ".join(parts)
 
 
-def service_names(unit: ServiceLocation, directory: Directory) -> list[str]:
+def entry_name(entry: Service | Role, lang: Language) -> str:
+    """A vocabulary entry's name in the language, or its Finnish name where there is none."""
+    return entry.name_in(lang)[0]
+
+
+def service_names(unit: ServiceLocation, directory: Directory, lang: Language = "fi") -> list[str]:
     """The names of the services a unit offers."""
     names = []
     for offer in unit.services:
         service = directory.service(offer.service)
-        name = service.name_fi if service else offer.service
+        name = entry_name(service, lang) if service else offer.service
         if offer.provider:
             name += f" ({offer.provider})"
         names.append(name)
     return names
 
 
-def unit_block(unit: ServiceLocation, directory: Directory, *, services: bool = True) -> str:
+def unit_block(
+    unit: ServiceLocation, directory: Directory, lang: Language = "fi", *, services: bool = True
+) -> str:
     """A unit: name, description, services and contacts, a few lines."""
     title = unit.aliases[0] if unit.aliases and len(unit.aliases[0]) < len(unit.name_fi) else ""
     heading = f"{unit.name_fi} ({title})" if title else unit.name_fi
@@ -75,52 +104,67 @@ def unit_block(unit: ServiceLocation, directory: Directory, *, services: bool = 
     if unit.status:
         lines.append(unit.status)
     if services and unit.services:
-        lines.append("Palvelut: " + ", ".join(service_names(unit, directory)) + ".")
+        names = ", ".join(service_names(unit, directory, lang))
+        lines.append(f"{say('label_services', lang)}: {names}.")
     if unit.phones:
-        lines.append(f"Puhelin: {phones(unit)}")
+        lines.append(f"{say('label_phone', lang)}: {phones(unit)}")
     if unit.emails:
-        lines.append(f"Sähköposti: {emails(unit)}")
+        lines.append(f"{say('label_email', lang)}: {emails(unit, lang)}")
     for page in unit.web_pages[:1]:
-        lines.append(f"Lisätietoa: [{page.title}]({page.url})")
+        lines.append(f"{say('label_more', lang)}: [{page.title}]({page.url})")
     for account in unit.social_media:
         lines.append(f"{account.service}: [{account.url}]({account.url})")
     return "\n".join(lines)
 
 
-def municipality_name(directory: Directory, place: str) -> str:
-    """The Finnish name of a municipality code, or of a region or county place id."""
+def municipality_name(directory: Directory, place: str, lang: Language = "fi") -> str:
+    """The name of a municipality code, or of a region or county place id, in the language."""
     municipality = directory.municipality(place)
     if municipality is not None:
-        return municipality.name_fi
-    return place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+        return {"fi": municipality.name_fi, "sv": municipality.name_sv}.get(
+            lang, municipality.name_en
+        )
+    return area_name(directory, place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX), lang)
 
 
-def regional_fallback(answer: LocalAnswer, directory: Directory) -> tuple[list[str], list[Source]]:
+def area_name(directory: Directory, finnish: str, lang: Language) -> str:
+    """A region's or wellbeing county's Finnish name in Swedish, where the list has it."""
+    if lang != "sv":
+        return finnish
+    for municipality in directory.municipalities.values():
+        if municipality.region_fi == finnish:
+            return municipality.region_sv
+        if municipality.county_fi == finnish:
+            return municipality.county_sv
+    return finnish
+
+
+def regional_fallback(
+    answer: LocalAnswer, directory: Directory, lang: Language = "fi"
+) -> tuple[list[str], list[Source]]:
     """The nearest true level when the municipality itself has nothing: lines and sources."""
-    region = answer.municipality.region_fi
+    region_fi = answer.municipality.region_fi
+    region = area_name(directory, region_fi, lang)
     lines: list[str] = []
     sources: list[Source] = []
     if answer.regional_units:
         units = answer.regional_units[:MAX_ITEMS]
-        lines.append(f"Alueella {region} toimii koko alueen yhteinen:")
-        lines += [unit_block(unit, directory) for unit in units]
+        lines.append(say("region_wide_units", lang, region=region))
+        lines += [unit_block(unit, directory, lang) for unit in units]
         sources += [unit.source for unit in units]
     if answer.regional_contacts:
         contacts = prefer_role(answer.regional_contacts, "muutosagentti")[:2]
-        lines.append(f"Alueen ({region}) yhteyshenkilö, jolta voit kysyä lisää:")
-        lines += [person_line(p, directory, ("phone", "email")) for p in contacts]
+        lines.append(say("region_contact", lang, region=region))
+        lines += [person_line(p, directory, ("phone", "email"), lang) for p in contacts]
         sources += [person.source for person in contacts]
-    region_facts = [fact for fact in directory.facts if region in fact.area.regions]
+    region_facts = [fact for fact in directory.facts if region_fi in fact.area.regions]
     if not lines and region_facts:
-        lines.append(f"Alueelta {region} hakemistossa on tämä tieto:")
+        lines.append(say("region_fact", lang, region=region))
         lines.append(fact_text(region_facts[0]))
         sources.append(region_facts[0].source)
     if not lines:
-        lines.append(
-            f"Hakemistossa ei ole tietoja myöskään alueelta {region}. Perhekeskustoimintaa "
-            "kehitetään koko maassa LAPE-muutosohjelmassa; oman kuntasi perhepalveluista saat "
-            f"tietoa kunnan tai hyvinvointialueen ({answer.municipality.county_fi}) neuvonnasta."
-        )
+        county = area_name(directory, answer.municipality.county_fi, lang)
+        lines.append(say("national_only", lang, region=region, county=county))
         sources += [fact.source for fact in answer.national_facts[:1]]
     return lines, sources
 
@@ -130,10 +174,16 @@ def prefer_role(persons: Sequence[Person], role: str) -> list[Person]:
     return sorted(persons, key=lambda person: person.role != role)
 
 
-def factual(text: str, sources: Iterable[Source], buttons: Sequence[Button] = ()) -> Message:
-    """A message of facts, ending with the provenance line of each source it used."""
-    provenance = sources_text(sources)
-    return Message(f"{text}\n\n{provenance}" if provenance else text, tuple(buttons))
+def factual(
+    text: str, sources: Iterable[Source], lang: Language = "fi", buttons: Sequence[Button] = ()
+) -> Message:
+    """A message of facts, ending with the provenance line of each source it used.
+
+    In Swedish and English it also says that names and descriptions stay in Finnish where
+    the directory has no translation (the facts are never machine-translated).
+    """
+    parts = [text, say("in_finnish", lang), sources_text(sources, lang)]
+    return Message("\n\n".join(part for part in parts if part), tuple(buttons), lang)
 
 
 def fact_text(fact: ProgrammeFact) -> str:

@@ -1,4 +1,4 @@
-"""The bot's Finnish answers, written from the directory.
+"""The bot's answers, written from the directory in the parent's language.
 
 Every factual answer ends with its provenance (source and date). Links are Markdown
 (``[050 351 9249](tel:+358503519249)``): the chat page renders them, the Telegram channel turns
@@ -18,10 +18,13 @@ from bot.answers.facts import rank_facts
 from bot.answers.intents import Intent
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import normalised
+from bot.answers.phrases import say
 from bot.answers.reading import refine
 from bot.answers.render import (
     MAX_ITEMS,
+    area_name,
     emails,
+    entry_name,
     fact_text,
     factual,
     municipality_name,
@@ -32,95 +35,101 @@ from bot.answers.render import (
     service_names,
     unit_block,
 )
-from bot.directory.model import Person, ServiceLocation
+from bot.directory.model import Language, Person, ServiceLocation
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
 
 #: Places with units in the directory, offered as buttons when the bot asks for a place.
-PLACE_BUTTONS = (("Laukaa", "410"), ("Äänekoski", "992"), ("Lahti", "398"), ("Seinäjoki", "743"))
+PLACE_BUTTONS = ("410", "992", "398", "743")
 
 PROGRAMME_BUTTONS = (
-    ("Mikä on LAPE?", "lape"),
-    ("Mikä on perhekeskus?", "perhekeskus"),
-    ("Mikä on kohtaamispaikka?", "kohtaamispaikka"),
-    ("Mikä on muutosagentti?", "muutosagentti"),
+    ("button_what_is_lape", "lape"),
+    ("button_what_is_centre", "perhekeskus"),
+    ("button_what_is_meeting_place", "kohtaamispaikka"),
+    ("button_what_is_agent", "muutosagentti"),
 )
 
 
 # --- answers per question ----------------------------------------------------------------
 
 
-def _ask_place(question: Question) -> Reply:
+def _ask_place(directory: Directory, question: Question, lang: Language) -> Reply:
     buttons = tuple(
-        Button(name, intent_payload(Intent.INFORM_PLACE, place=code))
-        for name, code in PLACE_BUTTONS
+        Button(
+            municipality_name(directory, code, lang),
+            intent_payload(Intent.INFORM_PLACE, place=code),
+        )
+        for code in PLACE_BUTTONS
     )
-    text = "Missä kunnassa asut? Kirjoita kuntasi nimi tai valitse alta."
-    return Reply((Message(text, buttons),), {"question": question.to_slot()})
+    return Reply(
+        (Message(say("ask_place", lang), buttons, lang),), {"question": question.to_slot()}
+    )
 
 
-def _next_steps(place: str | None) -> tuple[Button, ...]:
+def _next_steps(place: str | None, lang: Language) -> tuple[Button, ...]:
     buttons = [
-        Button("Kohtaamispaikat", intent_payload(Intent.ASK_MEETING_PLACES)),
-        Button("Yhteyshenkilöt", intent_payload(Intent.ASK_CONTACT_ROLE)),
+        Button(say("button_meeting_places", lang), intent_payload(Intent.ASK_MEETING_PLACES)),
+        Button(say("button_contacts", lang), intent_payload(Intent.ASK_CONTACT_ROLE)),
     ]
     if place is None:
         buttons.append(
             Button(
-                "Mikä on perhekeskus?", intent_payload(Intent.ASK_PROGRAMME, topic="perhekeskus")
+                say("button_what_is_centre", lang),
+                intent_payload(Intent.ASK_PROGRAMME, topic="perhekeskus"),
             )
         )
     return tuple(buttons)
 
 
-def _services_for_unit(unit: ServiceLocation, directory: Directory) -> Message:
-    return factual(unit_block(unit, directory), [unit.source], _next_steps(None))
+def _services_for_unit(unit: ServiceLocation, directory: Directory, lang: Language) -> Message:
+    return factual(unit_block(unit, directory, lang), [unit.source], lang, _next_steps(None, lang))
 
 
 def _services_in_place(
-    directory: Directory, question: Question, place: str
+    directory: Directory, question: Question, place: str, lang: Language
 ) -> tuple[Message, dict[str, Any]]:
     municipality = directory.municipality(place)
     if municipality is None:
-        return _region_units(directory, place, question.service), {}
+        return _region_units(directory, place, question.service, lang), {}
     answer = directory.lookup(place, _known_service(directory, question.service))
-    name = municipality.name_fi
+    name = municipality_name(directory, place, lang)
     slots: dict[str, Any] = {}
-    service_name = answer.service.name_fi.lower() if answer.service else None
+    service = entry_name(answer.service, lang).lower() if answer.service else None
     if answer.units:
         heading = (
-            f"{name}: {service_name} löytyy hakemiston mukaan täältä:"
-            if service_name
-            else f"{name}: hakemistossa olevat perhepalvelut:"
+            say("service_here", lang, place=name, service=service)
+            if service
+            else say("services_here", lang, place=name)
         )
-        blocks = [unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
+        blocks = [unit_block(unit, directory, lang) for unit in answer.units[:MAX_ITEMS]]
         if len(answer.units) == 1:
             slots["unit"] = answer.units[0].id
         text = "\n\n".join([heading, *blocks])
         sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
-        return factual(text, sources, _next_steps(place)), slots
-    if service_name:
-        lines = [f"Hakemistossa ei ole tietoa palvelusta {service_name} kunnassa {name}."]
+        return factual(text, sources, lang, _next_steps(place, lang)), slots
+    if service:
+        lines = [say("no_service", lang, service=service, place=name)]
     else:
-        lines = [f"Hakemistossa ei ole vielä kunnan {name} omia perhekeskuspalveluja."]
+        lines = [say("no_own_services", lang, place=name)]
     if answer.other_local_units:
         others = answer.other_local_units[:MAX_ITEMS]
-        lines.append(f"Kunnassa {name} on kuitenkin:")
-        lines += [unit_block(unit, directory) for unit in others]
+        lines.append(say("other_units", lang, place=name))
+        lines += [unit_block(unit, directory, lang) for unit in others]
         sources = [unit.source for unit in others]
     else:
-        more, sources = regional_fallback(answer, directory)
+        more, sources = regional_fallback(answer, directory, lang)
         lines += more
-    return factual("\n\n".join(lines), sources, _next_steps(place)), slots
+    return factual("\n\n".join(lines), sources, lang, _next_steps(place, lang)), slots
 
 
 def _known_service(directory: Directory, service: str | None) -> str | None:
     return service if service is not None and directory.service(service) is not None else None
 
 
-def _region_units(directory: Directory, place: str, service: str | None) -> Message:
-    region = place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+def _region_units(directory: Directory, place: str, service: str | None, lang: Language) -> Message:
+    region_fi = place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+    region = area_name(directory, region_fi, lang)
     codes = {
-        m.code for m in directory.municipalities.values() if region in (m.region_fi, m.county_fi)
+        m.code for m in directory.municipalities.values() if region_fi in (m.region_fi, m.county_fi)
     }
     units = [
         unit
@@ -130,41 +139,47 @@ def _region_units(directory: Directory, place: str, service: str | None) -> Mess
     ]
     if not units:
         contacts = directory.find_contacts(region=place)
-        lines = [f"Hakemistossa ei ole yksiköitä alueelta {region}."]
+        lines = [say("region_no_units", lang, region=region)]
         if contacts:
-            lines.append("Alueen yhteyshenkilö, jolta voit kysyä lisää:")
+            lines.append(say("region_contact", lang, region=region))
             contacts_sorted = prefer_role(contacts, "muutosagentti")
-            lines += [person_line(p, directory, ("phone", "email")) for p in contacts_sorted[:2]]
-        return factual("\n\n".join(lines), [person.source for person in contacts])
-    lines = [f"Alueella {region} hakemisto tuntee nämä yksiköt (kunta suluissa):"]
+            lines += [
+                person_line(p, directory, ("phone", "email"), lang) for p in contacts_sorted[:2]
+            ]
+        return factual("\n\n".join(lines), [person.source for person in contacts], lang)
+    lines = [say("region_units", lang, region=region)]
     for unit in units[:MAX_ITEMS]:
-        where = ", ".join(directory.municipalities[c].name_fi for c in unit.area.municipalities)
-        lines.append(f"{unit_block(unit, directory)}\n(kunta: {where})")
-    lines.append("Kerro kuntasi, niin kerron juuri sen palvelut.")
-    return factual("\n\n".join(lines), [unit.source for unit in units[:MAX_ITEMS]])
+        where = ", ".join(
+            municipality_name(directory, code, lang) for code in unit.area.municipalities
+        )
+        lines.append(
+            f"{unit_block(unit, directory, lang)}\n{say('unit_municipality', lang, places=where)}"
+        )
+    lines.append(say("tell_place", lang))
+    return factual("\n\n".join(lines), [unit.source for unit in units[:MAX_ITEMS]], lang)
 
 
-def _meeting_places(directory: Directory, place: str) -> Message:
+def _meeting_places(directory: Directory, place: str, lang: Language) -> Message:
     municipality = directory.municipality(place)
     if municipality is None:
-        return _region_units(directory, place, "kohtaamispaikka")
+        return _region_units(directory, place, "kohtaamispaikka", lang)
     answer = directory.meeting_places(place)
-    name = municipality.name_fi
+    name = municipality_name(directory, place, lang)
     if answer.units:
-        blocks = [unit_block(unit, directory) for unit in answer.units[:MAX_ITEMS]]
-        text = "\n\n".join([f"{name}: kohtaamispaikat ja avoimet päiväkodit:", *blocks])
+        blocks = [unit_block(unit, directory, lang) for unit in answer.units[:MAX_ITEMS]]
+        text = "\n\n".join([say("meeting_places_here", lang, place=name), *blocks])
         sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
-        return factual(text, sources, _next_steps(place))
-    lines = [f"Hakemistossa ei ole kohtaamispaikkoja kunnassa {name}."]
-    more, sources = regional_fallback(answer, directory)
+        return factual(text, sources, lang, _next_steps(place, lang))
+    lines = [say("no_meeting_places", lang, place=name)]
+    more, sources = regional_fallback(answer, directory, lang)
     lines += more
     facts = directory.programme("kohtaamispaikka")[:1]
     lines += [fact_text(fact) for fact in facts]
     sources += [fact.source for fact in facts]
-    return factual("\n\n".join(lines), sources, _next_steps(place))
+    return factual("\n\n".join(lines), sources, lang, _next_steps(place, lang))
 
 
-def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
+def _unit_info(directory: Directory, unit: ServiceLocation, lang: Language) -> Message:
     lines = [unit.name_fi]
     if unit.description:
         lines.append(unit.description)
@@ -173,14 +188,17 @@ def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
     for fact_date in unit.dates:
         lines.append(f"{fact_date.label.capitalize()}: {fact_date.text}")
     if unit.area.municipalities:
-        places = ", ".join(directory.municipalities[c].name_fi for c in unit.area.municipalities)
-        lines.append(f"Kunta: {places}")
+        places = ", ".join(
+            municipality_name(directory, code, lang) for code in unit.area.municipalities
+        )
+        lines.append(f"{say('label_municipality', lang)}: {places}")
     if unit.services:
-        lines.append("Palvelut: " + ", ".join(service_names(unit, directory)) + ".")
+        names = ", ".join(service_names(unit, directory, lang))
+        lines.append(f"{say('label_services', lang)}: {names}.")
     if unit.phones:
-        lines.append(f"Puhelin: {phones(unit)}")
+        lines.append(f"{say('label_phone', lang)}: {phones(unit)}")
     if unit.emails:
-        lines.append(f"Sähköposti: {emails(unit)}")
+        lines.append(f"{say('label_email', lang)}: {emails(unit, lang)}")
     for page in unit.web_pages:
         lines.append(f"[{page.title}]({page.url})")
     for account in unit.social_media:
@@ -188,19 +206,20 @@ def _unit_info(directory: Directory, unit: ServiceLocation) -> Message:
     for person_id in unit.contacts:
         person = directory.person(person_id)
         if person is not None:
-            lines.append("Yhteyshenkilö: " + person_line(person, directory, ("phone", "email")))
-    return factual("\n".join(lines), [unit.source])
+            line = person_line(person, directory, ("phone", "email"), lang)
+            lines.append(f"{say('label_contact', lang)}: {line}")
+    return factual("\n".join(lines), [unit.source], lang)
 
 
-def _choose_unit(units: Sequence[ServiceLocation]) -> Message:
+def _choose_unit(units: Sequence[ServiceLocation], lang: Language) -> Message:
     buttons = tuple(
         Button(unit.name_fi, intent_payload(Intent.ASK_UNIT_INFO, unit=unit.id))
         for unit in units[:MAX_ITEMS]
     )
-    return Message("Mitä näistä tarkoitat?", buttons)
+    return Message(say("choose_unit", lang), buttons, lang)
 
 
-def _choose_person(persons: Sequence[Person], field: str | None) -> Message:
+def _choose_person(persons: Sequence[Person], field: str | None, lang: Language) -> Message:
     extra = {"contact_field": field} if field else {}
     buttons = tuple(
         Button(
@@ -208,11 +227,11 @@ def _choose_person(persons: Sequence[Person], field: str | None) -> Message:
         )
         for person in persons[:MAX_ITEMS]
     )
-    return Message("Kenen yhteystietoja tarkoitat?", buttons)
+    return Message(say("choose_person", lang), buttons, lang)
 
 
 def _contacts_for_role(
-    directory: Directory, question: Question, place: str | None
+    directory: Directory, question: Question, place: str | None, lang: Language
 ) -> tuple[Message, tuple[Person, ...]]:
     """The persons in a role (all contacts when no role is asked), for a place if given."""
     role = directory.role(question.role) if question.role else None
@@ -222,28 +241,37 @@ def _contacts_for_role(
         # "kaksineuvoisen perhekeskuksen yhteyshenkilö": the people of the unit's organisation.
         persons = directory.find_contacts(organisation=unit.organization) or persons
         place = None
-    role_text = role.title_fi.lower() if role else "yhteyshenkilö"
-    where = municipality_name(directory, place) if place else None
+    role_text = entry_name(role, lang).lower() if role else say("contact_person", lang)
+    where = municipality_name(directory, place, lang) if place else None
     if not persons:
         lines = [
-            f"Hakemistossa ei ole tietoa: {role_text}" + (f", alue {where}." if where else ".")
+            say("no_role_in", lang, role=role_text, place=where)
+            if where
+            else say("no_role", lang, role=role_text)
         ]
         facts = directory.programme(role.id if role else "muutosagentti")[:1]
         lines += [fact_text(fact) for fact in facts]
-        return factual("\n\n".join(lines), [fact.source for fact in facts]), persons
-    heading = f"{role_text.capitalize()}" + (f", alue {where}:" if where else " (alue suluissa):")
+        return factual("\n\n".join(lines), [fact.source for fact in facts], lang), persons
+    heading = (
+        say("role_in", lang, role=role_text.capitalize(), place=where)
+        if where
+        else say("role_everywhere", lang, role=role_text.capitalize())
+    )
     lines = [heading]
     for person in prefer_role(persons, "muutosagentti")[:MAX_ITEMS]:
-        line = person_line(person, directory, ("phone", "email"))
+        line = person_line(person, directory, ("phone", "email"), lang)
         if not where:
-            line += f" ({', '.join(person.area.regions) or 'alue ei tiedossa'})"
+            regions = ", ".join(area_name(directory, r, lang) for r in person.area.regions)
+            line += f" ({regions or say('region_unknown', lang)})"
         lines.append(line)
     if len(persons) > MAX_ITEMS:
-        lines.append(f"…ja {len(persons) - MAX_ITEMS} muuta. Kysy tarkemmin roolin mukaan.")
-    return factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]]), persons
+        lines.append(say("more_persons", lang, count=len(persons) - MAX_ITEMS))
+    return factual("\n".join(lines), [p.source for p in persons[:MAX_ITEMS]], lang), persons
 
 
-def _person_contact(directory: Directory, person: Person, field: str | None) -> Message:
+def _person_contact(
+    directory: Directory, person: Person, field: str | None, lang: Language
+) -> Message:
     fields = (
         ("phone",) if field == "phone" else ("email",) if field == "email" else ("phone", "email")
     )
@@ -251,29 +279,32 @@ def _person_contact(directory: Directory, person: Person, field: str | None) -> 
     if field == "phone":
         buttons.append(
             Button(
-                "Entä sähköposti?", intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="email")
+                say("and_email", lang),
+                intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="email"),
             )
         )
     elif field == "email":
         buttons.append(
             Button(
-                "Entä puhelinnumero?",
+                say("and_phone", lang),
                 intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="phone"),
             )
         )
-    return factual(person_line(person, directory, fields), [person.source], buttons)
+    return factual(person_line(person, directory, fields, lang), [person.source], lang, buttons)
 
 
-def _programme(directory: Directory, question: Question, place: str | None, text: str) -> Message:
+def _programme(
+    directory: Directory, question: Question, place: str | None, text: str, lang: Language
+) -> Message:
     facts = rank_facts(directory, text, question.topics, place)
     if not facts:
         buttons = tuple(
-            Button(title, intent_payload(Intent.ASK_PROGRAMME, topic=topic_id))
+            Button(say(title, lang), intent_payload(Intent.ASK_PROGRAMME, topic=topic_id))
             for title, topic_id in PROGRAMME_BUTTONS
         )
-        return Message("Mistä haluaisit tietää? Voin kertoa esimerkiksi näistä:", buttons)
+        return Message(say("which_topic", lang), buttons, lang)
     text = "\n\n".join(fact_text(fact) for fact in facts)
-    return factual(text, [fact.source for fact in facts])
+    return factual(text, [fact.source for fact in facts], lang)
 
 
 # --- the entry points -----------------------------------------------------------------------
@@ -293,7 +324,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     if asked is None:
         return _place_noted(directory, turn)
     question = refine(directory, normalised(directory, asked, turn.text), turn)
-    place = turn.place
+    place, lang = turn.place, turn.language
     slots: dict[str, Any] = {"question": question.to_slot()}
     unit = directory.unit(question.unit) if question.unit else None
     person = directory.person(question.person) if question.person else None
@@ -306,11 +337,11 @@ def answer(directory: Directory, turn: Turn) -> Reply:
         and unit is None
     ):
         if place is None:
-            return _ask_place(question)
+            return _ask_place(directory, question, lang)
         if intent == Intent.ASK_MEETING_PLACES:
-            message = _meeting_places(directory, place)
+            message = _meeting_places(directory, place, lang)
         else:
-            message, more = _services_in_place(directory, question, place)
+            message, more = _services_in_place(directory, question, place, lang)
             slots.update(more)
         return Reply((message,), slots)
     if (
@@ -318,11 +349,11 @@ def answer(directory: Directory, turn: Turn) -> Reply:
         and unit is not None
     ):
         slots["unit"] = unit.id
-        return Reply((_services_for_unit(unit, directory),), slots)
+        return Reply((_services_for_unit(unit, directory, lang),), slots)
     if intent == Intent.ASK_UNIT_INFO:
-        return _unit_reply(directory, question, unit, place, slots)
+        return _unit_reply(directory, question, unit, place, slots, lang)
     if intent == Intent.ASK_CONTACT_ROLE:
-        message, persons = _contacts_for_role(directory, question, place)
+        message, persons = _contacts_for_role(directory, question, place, lang)
         if len(persons) == 1:
             slots["person"] = persons[0].id
         return Reply((message,), slots)
@@ -330,17 +361,13 @@ def answer(directory: Directory, turn: Turn) -> Reply:
         named = [directory.person(pid) for pid in dict.fromkeys(turn.entities.get("person", ()))]
         candidates = [candidate for candidate in named if candidate is not None]
         if len(candidates) > 1:
-            return Reply((_choose_person(candidates, question.contact_field),), slots)
+            return Reply((_choose_person(candidates, question.contact_field, lang),), slots)
         if person is None:
-            text = (
-                "Kenen yhteystietoja etsit? Kirjoita henkilön nimi, esimerkiksi "
-                "”Hanna Hämäläisen puhelinnumero”, tai kysy roolin mukaan: "
-                "”kuka on Keski-Suomen muutosagentti”."
-            )
-            return Reply((Message(text),), slots)
+            return Reply((Message(say("which_person", lang), lang=lang),), slots)
         slots["person"] = person.id
-        return Reply((_person_contact(directory, person, question.contact_field),), slots)
-    return Reply((_programme(directory, question, place, turn.text),), slots)
+        message = _person_contact(directory, person, question.contact_field, lang)
+        return Reply((message,), slots)
+    return Reply((_programme(directory, question, place, turn.text, lang),), slots)
 
 
 def _unit_reply(
@@ -349,21 +376,22 @@ def _unit_reply(
     unit: ServiceLocation | None,
     place: str | None,
     slots: dict[str, Any],
+    lang: Language,
 ) -> Reply:
     if unit is not None:
         slots["unit"] = unit.id
-        return Reply((_unit_info(directory, unit),), slots)
+        return Reply((_unit_info(directory, unit, lang),), slots)
     if place is None or directory.municipality(place) is None:
         units = directory.units
-        return Reply((_choose_unit(units),), slots)
+        return Reply((_choose_unit(units, lang),), slots)
     local = directory.lookup(place).units
     if len(local) == 1:
         slots["unit"] = local[0].id
-        return Reply((_unit_info(directory, local[0]),), slots)
+        return Reply((_unit_info(directory, local[0], lang),), slots)
     if local:
-        return Reply((_choose_unit(local),), slots)
+        return Reply((_choose_unit(local, lang),), slots)
     message, more = _services_in_place(
-        directory, replace(question, intent=Intent.ASK_SERVICES), place
+        directory, replace(question, intent=Intent.ASK_SERVICES), place, lang
     )
     return Reply((message,), {**slots, **more})
 
@@ -371,9 +399,7 @@ def _unit_reply(
 def _place_noted(directory: Directory, turn: Turn) -> Reply:
     """A place given before any question: what the directory has there (the implied need)."""
     if turn.place is None:
-        return Reply(
-            (Message("En tunnistanut kuntaa. Kirjoita kuntasi nimi, esimerkiksi ”Laukaa”."),)
-        )
+        return Reply((Message(say("place_not_recognised", turn.language), lang=turn.language),))
     question = Question(intent=Intent.ASK_SERVICES)
-    message, slots = _services_in_place(directory, question, turn.place)
+    message, slots = _services_in_place(directory, question, turn.place, turn.language)
     return Reply((message,), {"question": question.to_slot(), **slots})

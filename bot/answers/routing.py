@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 
 from bot.answers.intents import QUESTION_INTENTS, Intent
 from bot.answers.messages import Button, Message, Reply
+from bot.answers.phrases import say
+from bot.directory.model import Language
 
 #: Entities that name something in the directory.
 DIRECTORY_ENTITIES = ("unit", "person", "service", "role", "topic", "place")
@@ -21,24 +23,16 @@ DIRECTORY_ENTITIES = ("unit", "person", "service", "role", "topic", "place")
 IN_DOMAIN_MASS = 0.5
 #: With this much, the parent is asked which reading was meant ("Tarkoititko…?").
 CHOICE_MASS = 0.25
-#: How each reading is offered as a button.
+#: How each reading is offered as a button (phrase keys of :mod:`bot.answers.phrases`).
 READINGS = {
-    Intent.ASK_SERVICES: "Perhepalvelut kunnassani",
-    Intent.FIND_SERVICE: "Tietty palvelu (esim. perheneuvola)",
-    Intent.ASK_MEETING_PLACES: "Kohtaamispaikat ja avoimet päiväkodit",
-    Intent.ASK_UNIT_INFO: "Perhekeskuksen tiedot",
-    Intent.ASK_CONTACT_ROLE: "Yhteyshenkilöt",
-    Intent.ASK_PERSON_CONTACT: "Henkilön yhteystiedot",
-    Intent.ASK_PROGRAMME: "LAPE-ohjelma ja perhekeskukset",
+    Intent.ASK_SERVICES: "reading_services",
+    Intent.FIND_SERVICE: "reading_find_service",
+    Intent.ASK_MEETING_PLACES: "reading_meeting_places",
+    Intent.ASK_UNIT_INFO: "reading_unit",
+    Intent.ASK_CONTACT_ROLE: "reading_contacts",
+    Intent.ASK_PERSON_CONTACT: "reading_person",
+    Intent.ASK_PROGRAMME: "reading_programme",
 }
-_NOT_UNDERSTOOD = (
-    "En ole varma, mitä tarkoitit. Voisitko kysyä toisin sanoin? Voin kertoa "
-    "perhekeskusten palveluista, kohtaamispaikoista ja yhteyshenkilöistä."
-)
-_OUT_OF_SCOPE = (
-    "Tähän en valitettavasti osaa vastata. Tunnen perhekeskusten palvelut, "
-    "kohtaamispaikat ja yhteyshenkilöt."
-)
 
 
 def likeliest_question(
@@ -88,7 +82,9 @@ def likeliest_question(
     return Intent.ASK_PROGRAMME
 
 
-def not_understood(intent: str, ranking: Sequence[tuple[str, float]]) -> Reply:
+def not_understood(
+    intent: str, ranking: Sequence[tuple[str, float]], lang: Language = "fi"
+) -> Reply:
     """The reply when no in-domain reading is likely enough: a choice, or a way forward.
 
     When the in-domain intents carry some of the confidence, the two or three likeliest are
@@ -97,12 +93,12 @@ def not_understood(intent: str, ranking: Sequence[tuple[str, float]]) -> Reply:
     """
     in_domain = [(name, score) for name, score in ranking if name in READINGS]
     if intent != Intent.OUT_OF_SCOPE and sum(score for _, score in in_domain) >= CHOICE_MASS:
-        buttons = tuple(Button(READINGS[name], f"/{name}") for name, _ in in_domain[:3])
-        return Reply((Message("Tarkoititko jotakin näistä?", buttons),))
-    text = _OUT_OF_SCOPE if intent == Intent.OUT_OF_SCOPE else _NOT_UNDERSTOOD
+        buttons = tuple(Button(say(READINGS[name], lang), f"/{name}") for name, _ in in_domain[:3])
+        return Reply((Message(say("did_you_mean", lang), buttons, lang),))
+    text = say("out_of_scope" if intent == Intent.OUT_OF_SCOPE else "not_understood", lang)
     buttons = (
-        Button("Mitä osaat?", "/ask_capabilities"),
-        Button("Mitä perhepalveluita kunnassani on?", "/ask_services"),
-        Button("Mikä on perhekeskus?", "Mikä on perhekeskus?"),
+        Button(say("button_capabilities", lang), f"/{Intent.ASK_CAPABILITIES}"),
+        Button(say("button_my_services", lang), f"/{Intent.ASK_SERVICES}"),
+        Button(say("button_what_is_centre", lang), say("button_what_is_centre", lang)),
     )
-    return Reply((Message(text, buttons),))
+    return Reply((Message(text, buttons, lang),))

@@ -11,7 +11,8 @@ Differences from Rasa's :class:`~rasa.core.channels.rest.RestInput`:
 * ``message`` must be a non-blank string of at most :data:`MAX_MESSAGE_CHARS` characters;
 * the text is passed through :func:`bot.privacy.clean_user_text` before Rasa sees it, so
   identity codes, phone numbers and emails are masked and typed payloads carry only safe ids;
-* ``metadata`` and ``input_channel`` from the body are ignored (the bot uses neither);
+* of the body's ``metadata`` only ``language`` ("fi", "sv" or "en", the chat page's hint)
+  reaches the bot, as ``{"language": …}``; ``input_channel`` is ignored;
 * when the bot produced no reply at all, the answer is a short apology with 112.
 
 Errors are ``{"error": code, "reason": text}``; the request body is never echoed.
@@ -32,6 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.directory.model import LANGUAGES
 from bot.privacy import clean_user_text
 
 logger = logging.getLogger(__name__)
@@ -69,14 +71,15 @@ class RequestError(ValueError):
         self.status = status
 
 
-def parse_body(body: bytes) -> tuple[str, str]:
+def parse_body(body: bytes) -> tuple[str, str, str | None]:
     """Check a webhook body and return its sender and cleaned message.
 
     Args:
         body: The raw request body.
 
     Returns:
-        ``(sender, text)`` with the text ready for Rasa (personal data masked).
+        ``(sender, text, language)`` with the text ready for Rasa (personal data masked) and
+        the language hint of ``metadata.language`` when it is one of the bot's languages.
 
     Raises:
         RequestError: With the reason the body is refused.
@@ -103,7 +106,9 @@ def parse_body(body: bytes) -> tuple[str, str]:
         raise RequestError(
             "message_too_long", f"message exceeds {MAX_MESSAGE_CHARS} characters.", 413
         )
-    return sender, clean_user_text(message)
+    metadata = data.get("metadata")
+    hint = metadata.get("language") if isinstance(metadata, dict) else None
+    return sender, clean_user_text(message), hint if hint in LANGUAGES else None
 
 
 def _error(error: RequestError) -> HTTPResponse:
@@ -125,6 +130,23 @@ async def _read_body(request: Request) -> bytes:
             raise RequestError("too_large", f"The body exceeds {MAX_BODY_BYTES} bytes.", 413)
 
 
+class LanguageCollectingOutputChannel(CollectingOutputChannel):
+    """Rasa's collecting channel that keeps each bot message's language as ``lang``.
+
+    The actions send every message with ``lang`` ("fi", "sv", "en"); the chat page puts it on
+    the message element, so that a screen reader reads it in the right language.
+    """
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """Collect the message as Rasa does, then mark the collected parts with its language."""
+        first = len(self.messages)
+        lang = message.get("lang")
+        await super().send_response(recipient_id, message)
+        if lang in LANGUAGES:
+            for collected in self.messages[first:]:
+                collected["lang"] = lang
+
+
 class ValidatingRestInput(RestInput):
     """Rasa's REST channel with the request checked and personal data masked."""
 
@@ -144,13 +166,19 @@ class ValidatingRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"], stream=True)
         async def receive(request: Request) -> HTTPResponse:
             try:
-                sender, text = parse_body(await _read_body(request))
+                sender, text, language = parse_body(await _read_body(request))
             except RequestError as error:
                 return _error(error)
-            collector = CollectingOutputChannel()
+            collector = LanguageCollectingOutputChannel()
             try:
                 await on_new_message(
-                    UserMessage(text, collector, sender, input_channel=self.name())
+                    UserMessage(
+                        text,
+                        collector,
+                        sender,
+                        input_channel=self.name(),
+                        metadata={"language": language} if language else None,
+                    )
                 )
             except CancelledError:
                 logger.error("The bot did not finish answering %s", sender)
