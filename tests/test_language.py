@@ -1,0 +1,49 @@
+"""Which language a message is answered in."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language import detect, reply_language, without_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mitä palveluita Laukaassa on lapsiperheille?", "fi"),
+        ("Vilka tjänster finns det för barnfamiljer i Laukaa?", "sv"),
+        ("What services are there for families with children in Laukaa?", "en"),
+        ("hej", "sv"),
+        ("moi", "fi"),
+    ],
+)
+def test_a_first_message_is_answered_in_its_language(text: str, expected: str) -> None:
+    assert reply_language(text) == expected
+
+
+def test_short_or_ambiguous_messages_keep_the_conversation_language() -> None:
+    for text in ("ok", "Lahti", "tack", "thanks", "?"):
+        assert reply_language(text, previous="sv") == "sv"
+    assert reply_language("Lahti", previous="en") == "en"
+
+
+def test_a_clear_sentence_switches_the_language() -> None:
+    assert reply_language("Can you answer in English please?", previous="fi") == "en"
+    assert reply_language("Voitko vastata suomeksi kiitos?", previous="en") == "fi"
+
+
+def test_names_are_left_out_of_detection() -> None:
+    text = "and what about Äänekoski"
+    assert without_spans(text, [(15, 24)]).strip() == "and what about"
+    assert reply_language(text, previous="en", names=[(15, 24)]) == "en"
+
+
+def test_the_hint_decides_only_when_the_message_does_not() -> None:
+    assert reply_language("Laukaa", hint="sv", names=[(0, 6)]) == "sv"
+    assert reply_language("Laukaa", hint="xx", names=[(0, 6)]) == "fi"
+    assert reply_language("Mitä palveluita Laukaassa on lapsiperheille?", hint="en") == "fi"
+
+
+def test_text_without_words_has_no_language() -> None:
+    assert detect("123 !!! 😀") is None
+    assert reply_language("123 !!! 😀", previous="en") == "en"
