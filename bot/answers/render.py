@@ -22,6 +22,7 @@ from bot.directory.model import (
     Source,
 )
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
+from bot.places.swedish import english_county_names, english_region
 
 #: Most items listed in one answer, so that a reply stays a few lines long.
 MAX_ITEMS = 4
@@ -128,14 +129,16 @@ def municipality_name(directory: Directory, place: str, lang: Language = "fi") -
 
 
 def area_name(directory: Directory, finnish: str, lang: Language) -> str:
-    """A region's or wellbeing county's Finnish name in Swedish, where the list has it."""
-    if lang != "sv":
+    """A region's or wellbeing county's name in the language, from its Finnish name."""
+    if lang == "fi":
         return finnish
     for municipality in directory.municipalities.values():
         if municipality.region_fi == finnish:
-            return municipality.region_sv
+            english = english_region(finnish) or finnish
+            return municipality.region_sv if lang == "sv" else english
         if municipality.county_fi == finnish:
-            return municipality.county_sv
+            english = english_county_names(finnish, municipality.region_fi)[0]
+            return municipality.county_sv if lang == "sv" else english
     return finnish
 
 
