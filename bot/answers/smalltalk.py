@@ -78,13 +78,16 @@ _TEXTS: Final[dict[str, dict[Language, str]]] = {
     Intent.ASK_CAPABILITIES: {
         "fi": "Voin kertoa:\n- mitä palveluita kunnan perhekeskuksessa on\n- missä on "
         "kohtaamispaikkoja ja avoimia päiväkoteja\n- kuka on alueen yhteyshenkilö ja miten "
-        "hänet tavoittaa\n- mikä on LAPE, perhekeskus tai muutosagentti",
+        "hänet tavoittaa\n- mikä on LAPE, perhekeskus tai muutosagentti\nVoit kirjoittaa suomeksi, "
+        "ruotsiksi tai englanniksi.",
         "sv": "Jag kan berätta:\n- vilka tjänster kommunens familjecenter har\n- var det finns "
         "mötesplatser och öppna daghem\n- vem som är regionens kontaktperson och hur du når "
-        "hen\n- vad LAPE, ett familjecenter eller en förändringsagent är",
+        "hen\n- vad LAPE, ett familjecenter eller en förändringsagent är\nDu kan skriva på "
+        "finska, svenska eller engelska.",
         "en": "I can tell you:\n- what services your municipality's family centre offers\n- "
         "where there are meeting places and open day-care centres\n- who the region's contact "
-        "person is and how to reach them\n- what LAPE, a family centre or a change agent is",
+        "person is and how to reach them\n- what LAPE, a family centre or a change agent is\nYou "
+        "can write in Finnish, Swedish or English.",
     },
     Intent.AFFIRM: {
         "fi": "Selvä! Mitä muuta haluaisit tietää?",
