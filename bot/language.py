@@ -30,6 +30,9 @@ SHORT_WORDS = 2
 SWITCH_CONFIDENCE = {"short": 0.9, "long": 0.6}
 #: Confidence needed for the first message, when only the page's hint or the default is known.
 FIRST_CONFIDENCE = {"short": 0.5, "long": 0.5}
+#: Confidence needed when names were left out and only a word or two remain: in
+#: "äänekosken perhekeskuksen facebook" the Finnish is in the names' case endings.
+AFTER_NAMES_CONFIDENCE = 0.75
 
 _CODES: Final[dict[LinguaLanguage, Language]] = {
     LinguaLanguage.FINNISH: "fi",
@@ -104,9 +107,12 @@ def reply_language(
     base: Language = (
         previous if is_language(previous) else hint if is_language(hint) else DEFAULT_LANGUAGE
     )
-    detection = detect(without_spans(text, names))
+    spans = list(names)
+    detection = detect(without_spans(text, spans))
     if detection is None or detection.language == base:
         return base
     length = "short" if detection.words <= SHORT_WORDS else "long"
     needed = (SWITCH_CONFIDENCE if is_language(previous) else FIRST_CONFIDENCE)[length]
+    if spans and length == "short":
+        needed = max(needed, AFTER_NAMES_CONFIDENCE)
     return detection.language if detection.confidence >= needed else base

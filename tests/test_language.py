@@ -32,6 +32,12 @@ def test_a_clear_sentence_switches_the_language() -> None:
     assert reply_language("Voitko vastata suomeksi kiitos?", previous="en") == "fi"
 
 
+def test_a_word_or_two_left_after_the_names_needs_a_clear_language() -> None:
+    text = "äänekosken perhekeskuksen facebook"
+    assert reply_language(text, names=[(0, 24)]) == "fi"
+    assert reply_language("family centre laukaa", names=[(14, 20)]) == "en"
+
+
 def test_names_are_left_out_of_detection() -> None:
     text = "and what about Äänekoski"
     assert without_spans(text, [(15, 24)]).strip() == "and what about"

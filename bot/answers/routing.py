@@ -43,6 +43,7 @@ def likeliest_question(
     names_service: bool = False,
     asks_for_help: bool = False,
     knows_place: bool = False,
+    knows_person: bool = False,
 ) -> str | None:
     """The in-domain intent to answer instead of a fallback, or None to keep the fallback.
 
@@ -53,10 +54,14 @@ def likeliest_question(
         names_service: The text names a service or topic of the vocabulary ("perhekeskus").
         asks_for_help: The text asks where to get help or whom to call.
         knows_place: The place is named now or remembered from the conversation.
+        knows_person: The conversation has just been about one person.
 
     Returns:
         An intent of :data:`QUESTION_INTENTS` (or ``inform_place``), or None.
     """
+    if entities.get("contact_field") and knows_person:
+        # "entä sähköposti?", "mikä hänen numeronsa on?" right after a person's answer.
+        return Intent.ASK_PERSON_CONTACT
     if asks_for_help and knows_place:
         # "Asutaan Viitasaarella … mistä saa apua?", "kenelle voin soittaa?": the local help.
         return Intent.ASK_SERVICES

@@ -148,6 +148,15 @@ def test_an_unsure_turn_naming_the_directory_is_answered() -> None:
     assert likeliest_question("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)], {}) is None
 
 
+def test_a_contact_word_right_after_a_person_asks_for_that_persons_contact() -> None:
+    weather = [("out_of_scope", 0.97), ("ask_person_contact", 0.02)]
+    email = {"contact_field": ["email"]}
+    assert likeliest_question("out_of_scope", weather, email, knows_person=True) == (
+        "ask_person_contact"
+    )
+    assert likeliest_question("out_of_scope", weather, email) is None
+
+
 def test_the_fallback_offers_a_way_forward_and_no_unit() -> None:
     message = not_understood("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)]).messages[0]
     assert message.text.startswith("En ole varma") and message.buttons
