@@ -107,6 +107,9 @@ def reply_language(
     base: Language = (
         previous if is_language(previous) else hint if is_language(hint) else DEFAULT_LANGUAGE
     )
+    if text.lstrip().startswith("/"):
+        # A button's payload ("/greet", '/ask_services{"place": "410"}') says nothing.
+        return base
     spans = list(names)
     detection = detect(without_spans(text, spans))
     if detection is None or detection.language == base:

@@ -53,3 +53,8 @@ def test_the_hint_decides_only_when_the_message_does_not() -> None:
 def test_text_without_words_has_no_language() -> None:
     assert detect("123 !!! 😀") is None
     assert reply_language("123 !!! 😀", previous="en") == "en"
+
+
+def test_a_button_payload_keeps_the_language() -> None:
+    assert reply_language("/greet", hint="sv") == "sv"
+    assert reply_language('/ask_services{"place": "410"}', previous="en") == "en"
