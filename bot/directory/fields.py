@@ -1,14 +1,14 @@
-"""Typed reading of one YAML entry that records problems instead of raising.
+"""Field types of the directory schema: what a single YAML value must look like.
 
-Each accessor returns a usable value (or None) and adds a :class:`ValidationIssue` naming
-the file, the entry and the field when the value is missing or malformed, so that one pass
-reports everything an editor has to fix.
+Each type is a pydantic validator that accepts a value as YAML parses it and raises a
+``ValueError`` whose text tells the editor what is wrong and how to write it, so that the
+schema's error lists every problem with its file, entry and field.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,14 +16,16 @@ from urllib.parse import urlsplit
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from bot.directory.model import ValidationIssue
-
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RULE = re.compile(r"etunimi\.sukunimi@(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})")
 PHONE_PREFIX_PATTERN = re.compile(r"\+[1-9]\d{0,2}")
 PHONE_NUMBER_PATTERN = re.compile(r"0[0-9 -]*[0-9]")
 SHORT_NUMBER_PATTERN = re.compile(r"1[0-9 ]*[0-9]")
+SERVICE_CLASS_CODE = re.compile(r"P\d+(?:\.\d+)?")
 FINLAND = "FI"
+
+Validator = Callable[[Any], Any]
 
 
 def valid_email(text: str) -> bool:
@@ -59,165 +61,118 @@ def valid_helpline_number(text: str) -> bool:
     return shortnumberinfo.is_valid_short_number_for_region(number, FINLAND)
 
 
-class Fields:
-    """The fields of one YAML mapping.
+class Text(str):
+    """Non-empty text; a number is accepted and kept as written (``opens: 9``)."""
 
-    Args:
-        issues: Where problems are recorded.
-        file: File name for messages.
-        entry: Entry name for messages (its id, or ``#3``).
-        data: The mapping as parsed.
-        prefix: Field path of this mapping inside the entry (``phones[0]``).
-    """
+    @classmethod
+    def __get_validators__(cls) -> Iterator[Validator]:
+        yield cls.check
 
-    def __init__(
-        self,
-        issues: list[ValidationIssue],
-        file: str,
-        entry: str,
-        data: Mapping[str, Any],
-        prefix: str = "",
-    ) -> None:
-        self.issues = issues
-        self.file = file
-        self.entry = entry
-        self.data = data
-        self.prefix = prefix
-        self._read: set[str] = set()
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The text without surrounding spaces.
 
-    def path(self, name: str) -> str:
-        """Field path of ``name`` for messages."""
-        return f"{self.prefix}.{name}" if self.prefix else name
-
-    def report(self, field: str, message: str) -> None:
-        """Record a problem with a field of this mapping (``field`` relative to it)."""
-        self.report_at(self.path(field), message)
-
-    def report_at(self, path: str, message: str) -> None:
-        """Record a problem at a full field path of the entry (``emails[0]``)."""
-        self.issues.append(ValidationIssue(self.file, self.entry, path, message))
-
-    def raw(self, name: str) -> Any:
-        """The value as parsed, or None."""
-        self._read.add(name)
-        return self.data.get(name)
-
-    def has(self, name: str) -> bool:
-        """Whether the key is present (even with a null value)."""
-        self._read.add(name)
-        return name in self.data
-
-    def text(self, name: str, *, required: bool = True) -> str | None:
-        """A non-empty string (numbers are accepted and kept as written)."""
-        value = self.raw(name)
-        if value is None or value == "":
-            if required:
-                self.report(name, "missing value")
-            return None
+        Raises:
+            ValueError: For anything but non-empty text or a number.
+        """
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.report(name, f"expected text, got {type(value).__name__}")
-            return None
-        return str(value).strip()
+            raise ValueError(f"expected text, got {type(value).__name__}")
+        text = str(value).strip()
+        if not text:
+            raise ValueError(f"expected text, got {value!r}")
+        return text
 
-    def identifier(self, name: str = "id") -> str | None:
-        """An id: lower-case ASCII words joined by hyphens."""
-        value = self.text(name)
-        if value is not None and ID_PATTERN.fullmatch(value) is None:
-            self.report(name, f"malformed id '{value}' (use a-z, 0-9 and hyphens)")
-            return None
-        return value
 
-    def texts(self, name: str) -> tuple[str, ...]:
-        """A list of non-empty strings (missing means empty)."""
-        value = self.raw(name)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.report(name, "expected a list")
-            return ()
-        result: list[str] = []
-        for index, item in enumerate(value):
-            if isinstance(item, str) and item.strip():
-                result.append(item.strip())
-            else:
-                self.report(f"{name}[{index}]", f"expected text, got {item!r}")
-        return tuple(result)
+class Identifier(Text):
+    """An id: lower-case ASCII words joined by hyphens (``laukaa-hype``)."""
 
-    def boolean(self, name: str, default: bool = False) -> bool:
-        """A boolean, written true or false."""
-        value = self.raw(name)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            self.report(name, f"expected true or false, got {value!r}")
-            return default
-        return value
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The id. Raises ValueError when it is not written as an id."""
+        text = super().check(value)
+        if ID_PATTERN.fullmatch(text) is None:
+            raise ValueError(f"malformed id '{text}' (use a-z, 0-9 and hyphens)")
+        return text
 
-    def integer(self, name: str) -> int | None:
-        """A whole number, required."""
-        value = self.raw(name)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.report(name, "missing value" if value is None else f"expected a number: {value!r}")
-            return None
-        return value
 
-    def day(self, name: str) -> date | None:
-        """An optional date written YYYY-MM-DD."""
-        value = self.raw(name)
-        if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
+class Url(Text):
+    """An absolute http(s) address."""
+
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The address. Raises ValueError when it is not a full http(s) address."""
+        text = super().check(value)
+        if not valid_url(text):
+            raise ValueError(f"malformed URL '{text}' (write the full address, https://...)")
+        return text
+
+
+class MunicipalityCode(str):
+    """A municipality code written as text (``"016"``: unquoted, YAML would drop the zero)."""
+
+    @classmethod
+    def __get_validators__(cls) -> Iterator[Validator]:
+        yield cls.check
+
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The code as written. Raises ValueError for a number or anything but text."""
+        if not isinstance(value, str):
+            raise ValueError(f'write municipality codes in quotes, e.g. "016" (got {value})')
+        return value.strip()
+
+
+class ServiceClassCode(Text):
+    """A PTV service class code (``P3.7``)."""
+
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The code. Raises ValueError when it is not written like ``P3.7``."""
+        text = super().check(value)
+        if SERVICE_CLASS_CODE.fullmatch(text) is None:
+            raise ValueError(f"malformed service class '{text}' (e.g. P3.7)")
+        return text
+
+
+class HelplineNumber(Text):
+    """A Finnish number in national form or a service short number (``116 111``)."""
+
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The number as published. Raises ValueError when it is not a valid number."""
+        text = super().check(value)
+        if not valid_helpline_number(text):
+            raise ValueError(f"not a valid Finnish number '{text}' (e.g. 09 2525 0111)")
+        return text
+
+
+class EmailRule(Text):
+    """A rule an address is derived from (``etunimi.sukunimi@jkl.fi``)."""
+
+    @classmethod
+    def check(cls, value: Any) -> str:
+        """The rule. Raises ValueError for any other rule."""
+        text = super().check(value)
+        if EMAIL_RULE.fullmatch(text) is None:
+            raise ValueError(f"unknown email rule '{text}' (use etunimi.sukunimi@domain)")
+        return text
+
+
+class Day(date):
+    """A date written YYYY-MM-DD (YAML reads it as a date)."""
+
+    @classmethod
+    def __get_validators__(cls) -> Iterator[Validator]:
+        yield cls.check
+
+    @classmethod
+    def check(cls, value: Any) -> date:
+        """The date. Raises ValueError for a time, a number or a differently written date."""
+        if isinstance(value, date) and not hasattr(value, "hour"):
             return value
         if isinstance(value, str):
             try:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        self.report(name, f"malformed date '{value}' (write YYYY-MM-DD)")
-        return None
-
-    def url(self, name: str) -> str | None:
-        """A required http(s) address."""
-        value = self.text(name)
-        if value is not None and not valid_url(value):
-            self.report(name, f"malformed URL '{value}' (write the full address, https://...)")
-            return None
-        return value
-
-    def mapping(self, name: str) -> Fields | None:
-        """A nested mapping; None when missing or null."""
-        value = self.raw(name)
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            self.report(name, "expected a mapping (key: value lines)")
-            return None
-        return Fields(self.issues, self.file, self.entry, value, self.path(name))
-
-    def items(self, name: str) -> list[tuple[str, Any]]:
-        """The items of a list with their field paths (``phones[0]``); missing means empty."""
-        value = self.raw(name)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.report(name, "expected a list")
-            return []
-        return [(self.path(f"{name}[{index}]"), item) for index, item in enumerate(value)]
-
-    def mappings(self, name: str) -> list[Fields]:
-        """A list of nested mappings; items that are not mappings are reported."""
-        result: list[Fields] = []
-        for path, item in self.items(name):
-            if isinstance(item, Mapping):
-                result.append(Fields(self.issues, self.file, self.entry, item, path))
-            else:
-                self.report_at(path, "expected a mapping")
-        return result
-
-    def nested(self, path: str, value: Mapping[str, Any]) -> Fields:
-        """Fields of a mapping found at ``path`` (a path from :meth:`items`)."""
-        return Fields(self.issues, self.file, self.entry, value, path)
-
-    def finish(self) -> None:
-        """Report keys that no accessor read (typos such as ``emial``)."""
-        for key in self.data:
-            if key not in self._read:
-                self.report(str(key), f"unknown field '{key}'")
+        raise ValueError(f"malformed date '{value}' (write YYYY-MM-DD)")

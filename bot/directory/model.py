@@ -6,14 +6,29 @@ ServiceLocation is the channel type of a place one can visit. Areas are three-di
 municipality codes. This module adds what PTV does not have but parents ask about: contact
 persons, programme facts, and the source of every entry with the date of that source.
 
-All entries are frozen: the loader builds them once and queries only read them.
+All entries are frozen: the loader builds them once and queries only read them. Names are
+Finnish; an editor may add a Swedish and an English name to the vocabulary and to units and
+organisations, and ``name_in(language)`` falls back to the Finnish name where none is given.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, get_args
+
+from bot.directory.values import (
+    Amount,
+    Area,
+    Email,
+    FactDate,
+    Phone,
+    ServiceClass,
+    ServiceHour,
+    SocialMedia,
+    Source,
+    WebPage,
+)
 
 #: The service that makes a unit a meeting place (kohtaamispaikka, open day-care centre).
 MEETING_PLACE_SERVICE = "kohtaamispaikka"
@@ -22,151 +37,23 @@ MEETING_PLACE_SERVICE = "kohtaamispaikka"
 OrganizationType = Literal[
     "Municipality", "RegionalOrganization", "Organization", "Parish", "Project"
 ]
+ORGANIZATION_TYPES: tuple[OrganizationType, ...] = get_args(OrganizationType)
+
+#: The languages the bot answers in: Finnish, Swedish, English.
+Language = Literal["fi", "sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where facts come from.
+def name_in_language(
+    finnish: str, swedish: str | None, english: str | None, language: Language
+) -> tuple[str, bool]:
+    """A name in ``language`` where one is given, else the Finnish name.
 
-    Attributes:
-        id: Source id, referred to by every entry (``seed-001``).
-        title: The page's title.
-        url: The page's own address, or None when the page does not give it.
-        updated: The date the page says it was updated, or None when it gives none.
-        seed_file: File name of the stored copy of the page, if any.
-        publisher: Who published the page, when the page itself says so.
+    Returns:
+        The name, and whether it is in the asked language (False: the Finnish fallback).
     """
-
-    id: str
-    title: str
-    url: str | None
-    updated: date | None
-    seed_file: str | None
-    publisher: str | None = None
-
-
-@dataclass(frozen=True)
-class Area:
-    """Where an entry applies: municipalities, regions, wellbeing services counties, nation.
-
-    An empty area means that the source does not state it; such an entry can be found by its
-    name but is never presented as local to any municipality.
-    """
-
-    municipalities: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    counties: tuple[str, ...] = ()
-    national: bool = False
-
-    @property
-    def stated(self) -> bool:
-        """Whether the source says where the entry applies."""
-        return bool(self.national or self.municipalities or self.regions or self.counties)
-
-
-@dataclass(frozen=True)
-class Phone:
-    """A phone number as PTV stores it: country prefix and the number in national form.
-
-    Attributes:
-        prefix: Country calling code, ``+358``.
-        number: The national number as written in Finland, ``050 351 9249``.
-        description: What the number is for, if the source says.
-    """
-
-    prefix: str
-    number: str
-    description: str | None = None
-
-    @property
-    def digits(self) -> str:
-        """The national number's digits only (``0503519249``)."""
-        return "".join(ch for ch in self.number if ch.isdigit())
-
-    @property
-    def international(self) -> str:
-        """The number for dialling from abroad (``+358503519249``)."""
-        return self.prefix + self.digits.removeprefix("0")
-
-
-@dataclass(frozen=True)
-class Email:
-    """An email address and how we know it.
-
-    Attributes:
-        address: The address to use.
-        derived: True when the source gives a rule, not the address itself.
-        rule: The rule the address was derived by (``etunimi.sukunimi@jkl.fi``), if derived.
-        as_printed: How the source printed the address when that differs from ``address``
-            (``(at)`` for ``@``, a lost ``@``).
-        note: Why the address differs from the print, for an editor.
-    """
-
-    address: str
-    derived: bool = False
-    rule: str | None = None
-    as_printed: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class WebPage:
-    """A link with a Finnish title."""
-
-    url: str
-    title: str
-
-
-@dataclass(frozen=True)
-class SocialMedia:
-    """A social media account (``Facebook``, ``Twitter``)."""
-
-    service: str
-    url: str
-
-
-@dataclass(frozen=True)
-class ServiceHour:
-    """Opening hours, PTV style: days, times and a free-text note."""
-
-    days: str
-    opens: str | None = None
-    closes: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class FactDate:
-    """A date or period as the source states it.
-
-    Attributes:
-        label: What happened (``käynnistyi``, ``hankekausi``).
-        text: The date as written (``elokuussa``, ``3.4.2017–31.12.2018``).
-        start: The first day, when the source gives a full date.
-        end: The last day, when the source gives a full date.
-    """
-
-    label: str
-    text: str
-    start: date | None = None
-    end: date | None = None
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A sum of money the source states (funding)."""
-
-    label: str
-    euros: int
-    period: str | None = None
-
-
-@dataclass(frozen=True)
-class ServiceClass:
-    """A PTV service class (``P3.7`` Kasvatus- ja perheneuvonta)."""
-
-    code: str
-    name_fi: str
+    given = {"fi": finnish, "sv": swedish, "en": english}[language]
+    return (given, True) if given else (finnish, False)
 
 
 @dataclass(frozen=True)
@@ -178,6 +65,12 @@ class Service:
     aliases: tuple[str, ...]
     service_classes: tuple[ServiceClass, ...]
     description: str | None = None
+    name_sv: str | None = None
+    name_en: str | None = None
+
+    def name_in(self, language: Language) -> tuple[str, bool]:
+        """The name in ``language`` and whether it is in that language (else Finnish)."""
+        return name_in_language(self.name_fi, self.name_sv, self.name_en, language)
 
 
 @dataclass(frozen=True)
@@ -187,6 +80,12 @@ class Role:
     id: str
     title_fi: str
     aliases: tuple[str, ...]
+    title_sv: str | None = None
+    title_en: str | None = None
+
+    def name_in(self, language: Language) -> tuple[str, bool]:
+        """The title in ``language`` and whether it is in that language (else Finnish)."""
+        return name_in_language(self.title_fi, self.title_sv, self.title_en, language)
 
 
 @dataclass(frozen=True)
@@ -196,6 +95,12 @@ class Topic:
     id: str
     name_fi: str
     aliases: tuple[str, ...]
+    name_sv: str | None = None
+    name_en: str | None = None
+
+    def name_in(self, language: Language) -> tuple[str, bool]:
+        """The name in ``language`` and whether it is in that language (else Finnish)."""
+        return name_in_language(self.name_fi, self.name_sv, self.name_en, language)
 
 
 @dataclass(frozen=True)
@@ -211,6 +116,12 @@ class Organization:
     updated: date | None
     parent: str | None = None
     web_pages: tuple[WebPage, ...] = ()
+    name_sv: str | None = None
+    name_en: str | None = None
+
+    def name_in(self, language: Language) -> tuple[str, bool]:
+        """The name in ``language`` and whether it is in that language (else Finnish)."""
+        return name_in_language(self.name_fi, self.name_sv, self.name_en, language)
 
 
 @dataclass(frozen=True)
@@ -246,6 +157,8 @@ class ServiceLocation:
         status: Plain-Finnish note on the unit's state (a pilot that ended).
         source: Where the facts come from.
         updated: Date of that source, or None when it gives none.
+        name_sv: Official Swedish name, when the unit has one.
+        name_en: English name, when the unit publishes one.
     """
 
     id: str
@@ -267,6 +180,12 @@ class ServiceLocation:
     address: str | None = None
     dates: tuple[FactDate, ...] = ()
     status: str | None = None
+    name_sv: str | None = None
+    name_en: str | None = None
+
+    def name_in(self, language: Language) -> tuple[str, bool]:
+        """The name in ``language`` and whether it is in that language (else Finnish)."""
+        return name_in_language(self.name_fi, self.name_sv, self.name_en, language)
 
     def offers(self, service: str) -> bool:
         """Whether the unit offers the service with this id."""
@@ -363,9 +282,6 @@ class ProgrammeFact:
     units: tuple[str, ...] = ()
 
 
-#: The languages the bot answers in: Finnish, Swedish, English.
-Language = Literal["fi", "sv", "en"]
-LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 #: What a helpline is for: a crisis, children and young people, violence, poisoning.
 HelplineKind = Literal["crisis", "child", "violence", "poison"]
 HELPLINE_KINDS: tuple[HelplineKind, ...] = ("crisis", "child", "violence", "poison")

@@ -156,10 +156,10 @@ def test_missing_area_is_not_silently_unknown(copy: Path) -> None:
 def test_yaml_syntax_error_names_the_line(copy: Path) -> None:
     edit(copy / "roles.yaml", "title_fi: muutosagentti", "title_fi: [muutosagentti")
     issue, *unknown_roles = issues_of(copy)
-    assert (issue.file, issue.entry, issue.field) == ("roles.yaml", "(file)", "line 14")
+    assert (issue.file, issue.entry, issue.field) == ("roles.yaml", "(file)", "line 16")
     assert issue.message == (
         "YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence from line 13)"
+        "(while parsing a flow sequence from line 15)"
     )
     assert {i.message.split(" '")[0] for i in unknown_roles} == {"unknown role"}
 
