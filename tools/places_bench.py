@@ -20,6 +20,12 @@ bot never does):
   place would be a false place. Both are reported.
 - ``everyday.txt``: sentences that must give no place; ``sentences.tsv``: parent messages with
   the ids they must give, in order.
+- Swedish and English names (``data/test/places/``): the Swedish base form and genitive of every
+  municipality whose Swedish name differs from the Finnish one, and its English name where that
+  differs from both, scored like the Finnish forms (as written, folded, one typo; a typo of a
+  short or everyday-word name follows "familjecentralen i"); ``sentences_sv_en.tsv``: Swedish
+  and English messages with their ids; ``everyday_sv.txt`` and ``everyday_en.txt``: everyday
+  Swedish and English sentences that must give no place.
 """
 
 from __future__ import annotations
@@ -38,16 +44,30 @@ from pathlib import Path
 
 from bot.directory.municipalities import municipalities
 from bot.paths import PROJECT_ROOT
-from bot.places.names import COMMON_WORD_NAMES, PERSON_LIKE_NAMES, PLACE_KINDS, all_aliases
+from bot.places.names import (
+    COMMON_WORD_NAMES,
+    PERSON_LIKE_NAMES,
+    PLACE_KINDS,
+    SWEDISH_WORD_NAMES,
+    all_aliases,
+)
 from bot.places.nearwords import load_near_words
 from bot.places.resolver import Resolver
+from bot.places.swedish import swedish_forms
 from bot.places.text import fold, split
 from bot.places.typos import NEIGHBOURS
 
 SETS_DIR = PROJECT_ROOT / "tests" / "places"
+LANGUAGE_SETS_DIR = PROJECT_ROOT / "data" / "test" / "places"
+EVERYDAY_SETS = {
+    "fi": SETS_DIR / "everyday.txt",
+    "sv": LANGUAGE_SETS_DIR / "everyday_sv.txt",
+    "en": LANGUAGE_SETS_DIR / "everyday_en.txt",
+}
 TARGET = 0.995
 SHORT_NAME = 5  # names of at most this many letters get a context word around their typos
 CONTEXT = "neuvola {}"
+CONTEXT_SV = "familjecentralen i {}"
 ROUNDS = 5
 SEED = 2025
 
@@ -92,17 +112,18 @@ def typos(word: str, rng: random.Random) -> list[str]:
     return [t for t in dict.fromkeys(out) if t != word]
 
 
-def _dictionary_words(candidates: set[str]) -> set[str]:
-    """Return the candidates (folded) that spell an everyday word of simplemma's dictionary."""
+def _dictionary_words(candidates: set[str], languages: tuple[str, ...]) -> set[str]:
+    """Return the candidates (folded) that spell an everyday word of simplemma's dictionaries."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    dictionary = DefaultDictionaryFactory().get_dictionary("fi")
+    factory = DefaultDictionaryFactory()
     found = set()
-    for word, lemma in dictionary.items():
-        if lemma.islower():
-            folded = fold(word)
-            if folded in candidates:
-                found.add(folded)
+    for language in languages:
+        for word, lemma in factory.get_dictionary(language).items():
+            if lemma.islower():
+                folded = fold(word)
+                if folded in candidates:
+                    found.add(folded)
     return found
 
 
@@ -136,12 +157,19 @@ class TypoSet:
     cases: list[tuple[str, str, bool]]  # (code, text, in a context frame)
     other_name: int
     everyday_word: list[tuple[str, str]]
+    multi_word: int = 0
 
 
-def typo_set(forms: list[list[str]], seed: int) -> TypoSet:
-    """Return the one-typo cases of the municipality forms."""
-    names = {m.code: fold(m.name_fi.removesuffix(" Tl")) for m in municipalities().values()}
+def typo_set(
+    forms: list[list[str]], seed: int, swedish: bool = False, languages: tuple[str, ...] = ("fi",)
+) -> TypoSet:
+    """Return the one-typo cases of the municipality forms (Finnish, or Swedish and English)."""
+    finnish = {m.code: fold(m.name_fi.removesuffix(" Tl")) for m in municipalities().values()}
+    names = {m.code: fold(m.name_sv) for m in municipalities().values()} if swedish else finnish
     careful = {fold(n) for n in COMMON_WORD_NAMES | PERSON_LIKE_NAMES}
+    careful_codes = {code for code, name in finnish.items() if name in careful}
+    if swedish:  # a Swedish name is guarded when its Finnish one is, or is a Swedish word
+        careful |= {fold(n) for n in SWEDISH_WORD_NAMES}
     keys: dict[str, set[str]] = {}
     for alias in all_aliases(municipalities(), named_entities()):
         for _, form in alias.forms:
@@ -152,8 +180,12 @@ def typo_set(forms: list[list[str]], seed: int) -> TypoSet:
     seen: set[tuple[str, str]] = set()
     candidates: list[tuple[str, str, bool]] = []
     other = 0
+    multi_word = [(code, form) for code, form in base if swedish and " " in form]
     for code, form in base:
-        framed = len(names[code].replace("-", "")) <= SHORT_NAME or names[code] in careful
+        if (code, form) in multi_word:  # "Gustav Adolfs": typos are forgiven in one word only
+            continue
+        short = len(names[code].replace("-", "")) <= SHORT_NAME
+        framed = short or names[code] in careful or code in careful_codes
         for typo in typos(form, rng):
             if (code, typo) in seen or (code, typo) in base:
                 continue
@@ -163,10 +195,10 @@ def typo_set(forms: list[list[str]], seed: int) -> TypoSet:
                 other += 1
                 continue
             candidates.append((code, typo, framed))
-    words = _dictionary_words({fold(t) for _, t, _ in candidates})
+    words = _dictionary_words({fold(t) for _, t, _ in candidates}, languages)
     everyday = [(c, t) for c, t, _ in candidates if fold(t) in words]
     cases = [(c, t, f) for c, t, f in candidates if fold(t) not in words]
-    return TypoSet(cases, other, everyday)
+    return TypoSet(cases, other, everyday, len(multi_word))
 
 
 def _machine() -> str:
@@ -199,6 +231,76 @@ def _misses(score: Score, show: int) -> Iterable[str]:
     return (f"    miss: {text}" for text in score.misses[:show])
 
 
+def swedish_english_forms() -> list[list[str]]:
+    """Return ``[code, form]`` of the Swedish and English names that differ from the Finnish."""
+    forms: dict[tuple[str, str], None] = {}
+    for m in municipalities().values():
+        finnish = m.name_fi.removesuffix(" Tl").removesuffix("n kunta").lower()
+        if m.name_sv.lower() not in {finnish, m.name_fi.lower()}:
+            forms.update(dict.fromkeys((m.code, f) for _, f in swedish_forms(m.name_sv.lower())))
+        if m.name_en.lower() not in {finnish, m.name_fi.lower(), m.name_sv.lower()}:
+            forms[(m.code, m.name_en.lower())] = None
+    return [[code, form] for code, form in forms]
+
+
+def forms_report(
+    places: Callable[[str], list[str]], forms: list[list[str]], seed: int, show: int, sv: bool
+) -> tuple[list[str], Counter[str]]:
+    """Score a set of municipality forms as written, folded and with one typo.
+
+    Args:
+        places: The place ids the resolver finds in a text.
+        forms: ``[code, form]`` rows.
+        seed: Seed of the typo set.
+        show: How many misses of each set to list.
+        sv: The forms are Swedish and English names (else Finnish).
+
+    Returns:
+        The report lines and the typo misses by municipality.
+    """
+    context = CONTEXT_SV if sv else CONTEXT
+    case_score, folded_score = Score("case forms"), Score("folded forms (ä→a, ö→o, å→a)")
+    for code, form in forms:
+        case_score.add(places(form) == [code], form)
+    for code, form in dict.fromkeys((code, fold_keep_case(form)) for code, form in forms):
+        folded_score.add(places(form) == [code], form)
+    languages = ("fi", "sv", "en") if sv else ("fi",)
+    typo_cases = typo_set(forms, seed, swedish=sv, languages=languages)
+    long_score, short_score = Score("  long names, alone"), Score(f"  short names, '{context}'")
+    kinds: Counter[str] = Counter()
+    for code, typo, framed in typo_cases.cases:
+        text = context.format(typo) if framed else typo
+        found = places(text)
+        ok = found == [code]
+        (short_score if framed else long_score).add(ok, f"{text} ({code}, got {found})")
+        if not ok:
+            kinds[code] += 1
+    typo_score = Score("one-typo forms")
+    typo_score.right = long_score.right + short_score.right
+    typo_score.total = long_score.total + short_score.total
+    together = Score("together")
+    together.right = case_score.right + folded_score.right + typo_score.right
+    together.total = case_score.total + folded_score.total + typo_score.total
+    everyday_as_place = [t for c, t in typo_cases.everyday_word if places(t) == [c]]
+    lines = [
+        case_score.line(),
+        *_misses(case_score, show),
+        folded_score.line(),
+        *_misses(folded_score, show),
+        typo_score.line(),
+        long_score.line(),
+        *_misses(long_score, show),
+        short_score.line(),
+        *_misses(short_score, show),
+        f"  not counted: {typo_cases.other_name} typos that are another name's form,"
+        f" {len(typo_cases.everyday_word)} that spell an everyday word"
+        f" ({len(everyday_as_place)} of those read as the place when alone)"
+        + (f"; typos of {typo_cases.multi_word} multi-word forms" if sv else ""),
+        f"{together.line()} (target ≥ {TARGET:.1%})",
+    ]
+    return lines, kinds
+
+
 def run_bench(seconds: float = 5.0, seed: int = SEED, show: int = 0) -> str:
     """Run the benchmark and return its report.
 
@@ -217,71 +319,45 @@ def run_bench(seconds: float = 5.0, seed: int = SEED, show: int = 0) -> str:
     def places(text: str) -> list[str]:
         return [m.id for m in resolver.find(text) if m.kind in PLACE_KINDS]
 
-    def only(text: str, code: str) -> bool:
-        return places(text) == [code]
-
-    forms = rows(SETS_DIR / "forms_all.tsv")
-    case_score, folded_score = Score("case forms"), Score("folded forms (ä→a, ö→o)")
-    for code, form in forms:
-        case_score.add(only(form, code), form)
-    for code, form in dict.fromkeys((code, fold_keep_case(form)) for code, form in forms):
-        folded_score.add(only(form, code), form)
-
-    typo_cases = typo_set(forms, seed)
-    long_score, short_score = Score("  long names, alone"), Score(f"  short names, '{CONTEXT}'")
-    kinds: Counter[str] = Counter()
-    for code, typo, framed in typo_cases.cases:
-        text = CONTEXT.format(typo) if framed else typo
-        found = places(text)
-        ok = found == [code]
-        (short_score if framed else long_score).add(ok, f"{text} ({code}, got {found})")
-        if not ok:
-            kinds[code] += 1
-    typo_score = Score("one-typo forms")
-    typo_score.right = long_score.right + short_score.right
-    typo_score.total = long_score.total + short_score.total
-    together = Score("together")
-    together.right = case_score.right + folded_score.right + typo_score.right
-    together.total = case_score.total + folded_score.total + typo_score.total
-    everyday_as_place = [t for c, t in typo_cases.everyday_word if only(t, c)]
-
+    finnish, kinds = forms_report(places, rows(SETS_DIR / "forms_all.tsv"), seed, show, sv=False)
+    other, other_kinds = forms_report(places, swedish_english_forms(), seed, show, sv=True)
     sentences = rows(SETS_DIR / "sentences.tsv")
-    sentence_score = Score("parent sentences")
-    for text, *ids in sentences:
-        sentence_score.add([m.id for m in resolver.find(text)] == ids, text)
-    everyday = [row[0] for row in rows(SETS_DIR / "everyday.txt")]
-    false_places = [s for s in everyday if any(m.kind in PLACE_KINDS for m in resolver.find(s))]
-    false_any = [s for s in everyday if resolver.find(s)]
+    sentences_sv_en = rows(LANGUAGE_SETS_DIR / "sentences_sv_en.tsv")
+    sentence_lines = []
+    for name, rows_ in (("", sentences), (" in Swedish and English", sentences_sv_en)):
+        score = Score(f"parent sentences{name}")
+        for text, *ids in rows_:
+            score.add([m.id for m in resolver.find(text)] == ids, text)
+        sentence_lines += [score.line(), *(f"    wrong: {s}" for s in score.misses)]
+    everyday_lines, everyday_all = [], []
+    for language, path in EVERYDAY_SETS.items():
+        everyday = [row[0] for row in rows(path)]
+        everyday_all += everyday
+        false_places = [s for s in everyday if places(s)]
+        false_any = [s for s in everyday if resolver.find(s)]
+        everyday_lines += [
+            f"everyday sentences ({language}) with a false place: {len(false_places)} of"
+            f" {len(everyday)} (any false name: {len(false_any)})",
+            *(f"    false: {s}" for s in false_any),
+        ]
 
-    lines = [s for s, *_ in sentences] + everyday
+    lines = [s for s, *_ in sentences + sentences_sv_en] + everyday_all
     speeds = _speed(resolver.find, lines, seconds)
     report = [
         f"machine: {_machine()}",
         f"resolver built in {build * 1000:.0f} ms; typo seed {seed}",
-        case_score.line(),
-        *_misses(case_score, show),
-        folded_score.line(),
-        *_misses(folded_score, show),
-        typo_score.line(),
-        long_score.line(),
-        *_misses(long_score, show),
-        short_score.line(),
-        *_misses(short_score, show),
-        f"  not counted: {typo_cases.other_name} typos that are another name's form,"
-        f" {len(typo_cases.everyday_word)} that spell an everyday word"
-        f" ({len(everyday_as_place)} of those read as the place when alone)",
-        f"{together.line()} (target ≥ {TARGET:.1%})",
-        sentence_score.line(),
-        *(f"    wrong: {s}" for s in sentence_score.misses),
-        f"everyday sentences with a false place: {len(false_places)} of {len(everyday)}"
-        f" (any false name: {len(false_any)})",
-        *(f"    false: {s}" for s in false_any),
+        "Finnish names:",
+        *finnish,
+        "Swedish and English names (where they differ from the Finnish):",
+        *other,
+        *sentence_lines,
+        *everyday_lines,
         f"speed: {speeds[-1]:,.0f} lines/s best of {ROUNDS} rounds, median"
         f" {speeds[ROUNDS // 2]:,.0f}, over {len(lines)} mixed lines",
     ]
     if show:
-        worst = ", ".join(f"{code} {n}" for code, n in kinds.most_common(show))
-        report.append(f"  typo misses by municipality: {worst}")
+        worst = (kinds + other_kinds).most_common(show)
+        report.append(f"  typo misses by municipality: {', '.join(f'{c} {n}' for c, n in worst)}")
     return "\n".join(report)
 
 

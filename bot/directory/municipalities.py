@@ -65,10 +65,10 @@ def municipalities() -> dict[str, Municipality]:
 def find_municipality(
     text: str, table: dict[str, Municipality] | None = None
 ) -> Municipality | None:
-    """The municipality named in base form, in Finnish or Swedish, or by its code.
+    """The municipality named in base form, in Finnish, Swedish or English, or by its code.
 
     Args:
-        text: ``"Laukaa"``, ``"laukas"``, ``"410"`` (case and surrounding spaces ignored).
+        text: ``"Laukaa"``, ``"Jakobstad"``, ``"410"`` (case and surrounding spaces ignored).
         table: Municipalities to search; the project's list by default.
 
     Returns:
@@ -79,6 +79,7 @@ def find_municipality(
     if wanted in table:
         return table[wanted]
     for municipality in table.values():
-        if wanted in (municipality.name_fi.casefold(), municipality.name_sv.casefold()):
+        names = (municipality.name_fi, municipality.name_sv, municipality.name_en)
+        if wanted in (name.casefold() for name in names):
             return municipality
     return None

@@ -2,6 +2,7 @@
 
 "Lahti", "koski" and "salo" are places in "asun Lahdessa" or "neuvola salossa" but not in
 "lapset uivat lahdessa"; a typo of a short name ("neuvola turusa") is treated the same way.
+Swedish and English words play the same part ("vi bor i ingå", "family centre in salo").
 """
 
 from __future__ import annotations
@@ -70,7 +71,58 @@ SERVICE_WORDS = (
     "email",
     "meili",
 )
-CONJUNCTIONS = frozenset({"ja", "tai", "seka", "vai", "tahi"})
+# Swedish and English words (folded, whole words) about living or moving somewhere, and
+# words that name a place next to them ("i Lahtis stad", "Vanda kommun", "the town of Salo").
+LIVING_WORDS_SV_EN = frozenset(
+    {
+        "bor",
+        "bodde",
+        "flyttar",
+        "flyttade",
+        "flyttat",
+        "flytta",
+        "hemkommun",
+        "hemort",
+        "live",
+        "lives",
+        "lived",
+        "living",
+        "move",
+        "moved",
+        "moving",
+        "hometown",
+    }
+)
+PLACE_WORDS_SV_EN = frozenset(
+    {"kommun", "kommunen", "kommuns", "stad", "staden", "stads", "town", "city", "municipality"}
+)
+SERVICE_WORDS_SV_EN = (
+    "familjecent",
+    "familjeradgiv",
+    "radgivning",
+    "barnradgiv",
+    "modraradgiv",
+    "daghem",
+    "dagis",
+    "barnskydd",
+    "socialarbet",
+    "socialbyra",
+    "ungdomsarbet",
+    "ungdomsgard",
+    "halsocentral",
+    "tjanst",
+    "telefon",
+    "kontakt",
+    "family",
+    "clinic",
+    "maternity",
+    "service",
+    "daycare",
+    "counsel",
+    "phone",
+    "contact",
+)
+CONJUNCTIONS = frozenset({"ja", "tai", "seka", "vai", "tahi", "och", "eller", "and", "or"})
 SENTENCE_END = ".!?"
 
 
@@ -111,13 +163,13 @@ def place_cue(
     capital = text[start].isupper() and not text.isupper()
     if capital and not person_like and not sentence_start(text, start):
         return "capitalised inside a sentence"
-    if any(t.startswith(LIVING_WORDS) for t in toks):
+    if any(t.startswith(LIVING_WORDS) or t in LIVING_WORDS_SV_EN for t in toks):
         return "after a word about living or moving"
     near = [*toks[max(first - 1, 0) : first], *toks[last + 1 : last + 2]]
-    if any(t.startswith(PLACE_WORDS) for t in near):
+    if any(t.startswith(PLACE_WORDS) or t in PLACE_WORDS_SV_EN for t in near):
         return "next to 'kunta', 'kaupunki' or the like"
     window = [*toks[max(first - 2, 0) : first], *toks[last + 1 : last + 3]]
-    if any(t.startswith(SERVICE_WORDS) for t in window):
+    if any(t.startswith(SERVICE_WORDS) or t.startswith(SERVICE_WORDS_SV_EN) for t in window):
         return "next to a family-service word"
     for other_first, other_last in trusted:
         between = (

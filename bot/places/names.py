@@ -12,10 +12,16 @@ from dataclasses import dataclass
 
 from bot.directory.municipalities import Municipality
 from bot.places.inflect import Form, name_forms
+from bot.places.swedish import (
+    english_county_names,
+    english_region,
+    swedish_county_forms,
+    swedish_forms,
+)
 
-# Names that are also everyday Finnish words (hanko = pitchfork, koski = rapids, lahti = bay,
-# kolari = crash, pellon = of the field, virrat = currents, jalo = noble ...). Their forms
-# count as a place only where the sentence makes them one.
+# Names that are also everyday Finnish or Swedish words (hanko = pitchfork, koski = rapids,
+# lahti = bay, kolari = crash, pellon = of the field, virrat = currents, jalo = noble, kokar
+# = cooks ...). Their forms count as a place only where the sentence makes them one.
 COMMON_WORD_NAMES = frozenset(
     {
         "hanko",
@@ -25,6 +31,7 @@ COMMON_WORD_NAMES = frozenset(
         "karvia",
         "kaskö",
         "kemi",
+        "kökar",
         "kolari",
         "koski",
         "kotka",
@@ -44,6 +51,12 @@ COMMON_WORD_NAMES = frozenset(
         "veteli",
         "virrat",
     }
+)
+
+# Swedish names whose forms are everyday Swedish words (inga = none, stora = big, loppis =
+# flea market, borga = to vouch): like the names above, they count only in a place context.
+SWEDISH_WORD_NAMES = frozenset(
+    {"borgå", "enare", "halsö", "ingå", "letala", "loppi", "storå", "vanda", "åbo"}
 )
 
 # Names that are also first names or surnames (Kaarina, Salla, Simo ...): a capital letter
@@ -132,7 +145,7 @@ def _alias(
 
 
 def municipality_aliases(municipality: Municipality) -> list[Alias]:
-    """Return the aliases of one municipality: its Finnish name, Swedish name and nicknames."""
+    """Return the aliases of one municipality: Finnish, Swedish and English names, nicknames."""
     code = municipality.code
     loan = municipality.languages.startswith("sv")
     name = municipality.name_fi.removesuffix(" Tl")
@@ -148,16 +161,23 @@ def municipality_aliases(municipality: Municipality) -> list[Alias]:
     forms = name_forms(lower, plural=True, loan=loan, both_parts=BOTH_PARTS.get(lower, 0))
     aliases.append(_alias("municipality", code, name, "Finnish name", forms))
     swedish = municipality.name_sv
-    if swedish.lower() != municipality.name_fi.lower() and swedish.lower() != lower:
+    careful = lower in COMMON_WORD_NAMES or swedish.lower() in SWEDISH_WORD_NAMES
+    aliases.append(
+        _alias(
+            "municipality",
+            code,
+            swedish,
+            "Swedish name",
+            swedish_forms(swedish.lower()),
+            confidence=0.95,
+            guarded=careful,
+        )
+    )
+    english = municipality.name_en
+    if english.lower() not in {swedish.lower(), municipality.name_fi.lower()}:
+        forms = [("nom", english.lower())]
         aliases.append(
-            _alias(
-                "municipality",
-                code,
-                swedish,
-                "Swedish name",
-                [("nom", swedish.lower())],
-                confidence=0.95,
-            )
+            _alias("municipality", code, english, "English name", forms, confidence=0.95)
         )
     for nickname in NICKNAMES.get(code, ()):
         nick_forms = name_forms(nickname.lower())
@@ -170,25 +190,40 @@ def municipality_aliases(municipality: Municipality) -> list[Alias]:
 def area_aliases(municipalities: Iterable[Municipality]) -> list[Alias]:
     """Return aliases of the regions and wellbeing services counties of the municipalities.
 
-    A county run by a city ("Helsingin kaupunki") or named like its region (Ahvenanmaa) gets
-    no alias of its own: the city's or region's name already resolves.
+    Each has its Finnish, Swedish and English names. A county run by a city ("Helsingin
+    kaupunki") or named like its region (Ahvenanmaa) gets no alias of its own: the city's or
+    region's name already resolves.
     """
-    regions = dict.fromkeys(m.region_fi for m in municipalities)
-    counties = dict.fromkeys(m.county_fi for m in municipalities)
+    regions = {m.region_fi: m for m in reversed(list(municipalities))}
+    counties = {m.county_fi: m for m in reversed(list(municipalities))}
     aliases = []
-    for region in regions:
-        lower = region.lower()
+    for region, member in regions.items():
+        region_id, lower = f"region:{region}", region.lower()
         forms = name_forms(lower, both_parts=BOTH_PARTS.get(lower, 0))
-        aliases.append(_alias("region", f"region:{region}", region, "region", forms))
-    for county in counties:
+        aliases.append(_alias("region", region_id, region, "region", forms))
+        swedish = member.region_sv
+        sv_forms = swedish_forms(swedish.lower())
+        aliases.append(_alias("region", region_id, swedish, "Swedish region name", sv_forms))
+        english = english_region(region)
+        if english is not None:
+            en_forms = [("nom", english.lower())]
+            aliases.append(_alias("region", region_id, english, "English region name", en_forms))
+    for county, member in counties.items():
         last = county.rsplit(" ", 1)[-1]
         if county in regions or last != "hyvinvointialue":
             continue
+        county_id = f"county:{county}"
         for word in (last, *COUNTY_WORDS):
             variant = county.removesuffix(last) + word
             aliases.append(
-                _alias("county", f"county:{county}", variant, "county", name_forms(variant.lower()))
+                _alias("county", county_id, variant, "county", name_forms(variant.lower()))
             )
+        swedish = member.county_sv
+        sv_forms = swedish_county_forms(swedish.lower())
+        aliases.append(_alias("county", county_id, swedish, "Swedish county name", sv_forms))
+        for english in english_county_names(county, member.region_fi):
+            en_forms = [("nom", english.lower())]
+            aliases.append(_alias("county", county_id, english, "English county name", en_forms))
     return aliases
 
 

@@ -1,10 +1,11 @@
 """Everyday words one typo away from a form of a place name.
 
 Typo tolerance must not turn "kaikista" into Kaskinen, "valtaa" into Vantaa or "laukkaa"
-into Laukaa. ``near_words.txt`` lists every word of simplemma's Finnish dictionary (common
-words only, folded like input) that the typo check would otherwise take for a place. It is
-generated, not written by hand: ``python -m tools.places_near_words`` rewrites it (the
-dictionary is large, which is why it is not loaded at run time).
+into Laukaa, nor "inga" into Ingå. ``near_words.txt`` lists every word of simplemma's Finnish,
+Swedish and English dictionaries (common words only, folded like input) that the typo check
+would otherwise take for a place. It is generated, not written by hand: ``python -m
+tools.places_near_words`` rewrites it (the dictionaries are large, which is why they are not
+loaded at run time).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Find municipality, region, county, unit and person names in Finnish text.
+"""Find municipality, region, county, unit and person names in Finnish, Swedish and English text.
 
 The resolver turns every alias form into lookup keys once, then scans a line token by token:
 a dictionary lookup per token (and per multi-word name starting there), a one-letter typo
