@@ -1,9 +1,10 @@
 """The chat gateway: serves the chat page and widget, and relays messages to Rasa.
 
 The browser only ever talks to this app. It gets a conversation token from
-``POST /api/session`` and sends ``POST /api/messages`` with ``{"session", "message"}``;
-the gateway checks the token, the size and the rate, and forwards the text to Rasa's REST
-channel with the conversation id as the sender.
+``POST /api/session`` and sends ``POST /api/messages`` with ``{"session", "message"}`` and
+the page's language as ``"metadata": {"language": "sv"}``; the gateway checks the token, the
+size and the rate, and forwards the text (and the language, when it is "fi", "sv" or "en") to
+Rasa's REST channel with the conversation id as the sender.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 import aiohttp
 from aiohttp import web
 
+from bot.directory.model import Language
 from bot.web import rasa_client, sessions
 from bot.web.clients import client_address, client_scheme
 from bot.web.fairqueue import CallerGoneError, FairQueue, QueueFullError
@@ -200,7 +202,11 @@ async def post_message(request: web.Request) -> web.Response:
     wait = request.app[MESSAGE_LIMITER].hit(sender)
     if wait:
         return api_error(request, "rate_limited", retry_after=wait)
-    return await _relay(request, sender, text)
+    metadata = body.get("metadata")
+    language = (
+        rasa_client.language_of(metadata.get("language")) if isinstance(metadata, dict) else None
+    )
+    return await _relay(request, sender, text, language)
 
 
 def _connected(request: web.Request) -> bool:
@@ -208,7 +214,9 @@ def _connected(request: web.Request) -> bool:
     return request.transport is not None and not request.transport.is_closing()
 
 
-async def _relay(request: web.Request, sender: str, text: str) -> web.Response:
+async def _relay(
+    request: web.Request, sender: str, text: str, language: Language | None
+) -> web.Response:
     """Wait for a turn in the fair queue (within the bot's time limit), then ask Rasa."""
     settings, queue, address = request.app[SETTINGS], request.app[QUEUE], client(request)
     loop = asyncio.get_running_loop()
@@ -224,7 +232,7 @@ async def _relay(request: web.Request, sender: str, text: str) -> web.Response:
     try:
         timeout = max(0.5, deadline - loop.time())
         messages = await rasa_client.ask(
-            request.app[CLIENT], settings.rasa_url, sender, text, timeout
+            request.app[CLIENT], settings.rasa_url, sender, text, timeout, language
         )
     except rasa_client.BotError as error:
         return api_error(request, error.code)

@@ -1,4 +1,9 @@
-"""Forward a user's message to Rasa's REST channel and keep only what the page shows."""
+"""Forward a user's message to Rasa's REST channel and keep only what the page shows.
+
+The page's language goes along as the hint ``{"metadata": {"language": "sv"}}``; each reply
+keeps the ``lang`` Rasa gave it ("fi", "sv", "en"), so the page can mark the message for
+screen readers.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import logging
 from typing import Any
 
 import aiohttp
+
+from bot.directory.model import LANGUAGES, Language
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +32,21 @@ class BotError(Exception):
         self.code = code
 
 
+def language_of(value: object) -> Language | None:
+    """Return ``value`` when it is one of the bot's languages ("fi", "sv", "en"), else None."""
+    for language in LANGUAGES:
+        if value == language:
+            return language
+    return None
+
+
 async def ask(
-    session: aiohttp.ClientSession, rasa_url: str, sender: str, message: str, timeout: float
+    session: aiohttp.ClientSession,
+    rasa_url: str,
+    sender: str,
+    message: str,
+    timeout: float,
+    language: Language | None = None,
 ) -> list[dict[str, Any]]:
     """Send one message to Rasa's REST webhook and return the bot's replies.
 
@@ -36,19 +56,24 @@ async def ask(
         sender: Conversation id (issued by the gateway).
         message: The user's text or a button's payload.
         timeout: Seconds to wait for the whole answer.
+        language: The page's language, sent as the hint ``metadata.language``.
 
     Returns:
-        Replies as ``{"text": str, "buttons": [{"title": str, "payload": str}]}``.
+        Replies as ``{"text": str, "buttons": [{"title": str, "payload": str}]}``, with
+        ``"lang"`` when Rasa gave the reply's language.
 
     Raises:
         BotError: When Rasa is down, too slow, or answers with an error.
 
     """
     url = f"{rasa_url}/webhooks/rest/webhook"
+    body: dict[str, Any] = {"sender": sender, "message": message}
+    if language is not None:
+        body["metadata"] = {"language": language}
     try:
         async with session.post(
             url,
-            json={"sender": sender, "message": message},
+            json=body,
             timeout=aiohttp.ClientTimeout(total=timeout),
         ) as response:
             if response.status != 200:
@@ -68,7 +93,7 @@ async def ask(
 
 
 def page_messages(body: object) -> list[dict[str, Any]]:
-    """Keep the text and buttons of Rasa's REST replies, dropping anything malformed."""
+    """Keep the text, buttons and language of Rasa's REST replies, dropping anything malformed."""
     if not isinstance(body, list):
         raise BotError("bot_error")
     messages: list[dict[str, Any]] = []
@@ -84,5 +109,9 @@ def page_messages(body: object) -> list[dict[str, Any]]:
             and isinstance(button.get("payload"), str)
         ]
         if isinstance(text, str) or buttons:
-            messages.append({"text": text if isinstance(text, str) else "", "buttons": buttons})
+            kept = {"text": text if isinstance(text, str) else "", "buttons": buttons}
+            language = language_of(reply.get("lang"))
+            if language is not None:
+                kept["lang"] = language
+            messages.append(kept)
     return messages

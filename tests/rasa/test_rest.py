@@ -161,6 +161,26 @@ async def test_personal_data_and_metadata_never_reach_the_bot(channel: Channel) 
     assert message.input_channel == "rest"
 
 
+@pytest.mark.parametrize(
+    ("metadata", "passed"),
+    [
+        ({"language": "sv", "hetu": "131052-308T"}, {"language": "sv"}),
+        ({"language": "en"}, {"language": "en"}),
+        ({"language": "de"}, None),
+        ({"language": ["fi"]}, None),
+        ("sv", None),
+    ],
+)
+async def test_only_the_language_hint_of_the_metadata_reaches_the_bot(
+    channel: Channel, metadata: object, passed: dict[str, str] | None
+) -> None:
+    body = {"sender": "parent-2", "message": "Hej", "metadata": metadata}
+    status, _ = await post(channel, json.dumps(body).encode())
+    assert status == 200
+    (message,) = channel.received
+    assert message.metadata == passed
+
+
 async def test_crafted_payload_keeps_only_safe_ids(channel: Channel) -> None:
     crafted = '/ask_person_contact{"person": "131052-308T", "contact_field": "040 555 1234"}'
     button = '/ask_person_contact{"person": "sari-paananen", "contact_field": "email"}'
@@ -187,7 +207,7 @@ async def test_health_route(channel: Channel) -> None:
 
 def test_sender_of_bounded_length_and_safe_characters() -> None:
     ok = "web-" + "a" * (MAX_SENDER_CHARS - 4)
-    assert parse_body(json.dumps({"sender": ok, "message": "hei"}).encode()) == (ok, "hei")
+    assert parse_body(json.dumps({"sender": ok, "message": "hei"}).encode()) == (ok, "hei", None)
     with pytest.raises(RequestError):
         parse_body(json.dumps({"sender": ok + "a", "message": "hei"}).encode())
 
@@ -209,8 +229,8 @@ JSON = st.recursive(
 )
 def test_fuzz_any_body_is_accepted_or_refused_with_a_reason(body: bytes) -> None:
     try:
-        sender, text = parse_body(body)
+        sender, text, language = parse_body(body)
     except RequestError as error:
         assert error.status in {400, 413} and str(error) and error.code
     else:
-        assert sender and text.strip()
+        assert sender and text.strip() and language in {None, "fi", "sv", "en"}

@@ -26,6 +26,7 @@ class StandInRasa:
         self.received: list[dict[str, Any]] = []
         self.delay = 0.0
         self.status = 200
+        self.lang: object = None  # when set, the first reply carries it as "lang"
 
     async def webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -33,9 +34,15 @@ class StandInRasa:
         await asyncio.sleep(self.delay)
         if self.status != 200:
             return web.json_response({"error": "boom"}, status=self.status)
+        first: dict[str, Any] = {
+            "recipient_id": body["sender"],
+            "text": f"Kysyit: {body['message']}",
+        }
+        if self.lang is not None:
+            first["lang"] = self.lang
         return web.json_response(
             [
-                {"recipient_id": body["sender"], "text": f"Kysyit: {body['message']}"},
+                first,
                 {
                     "recipient_id": body["sender"],
                     "text": "Valitse kunta",

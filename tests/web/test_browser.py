@@ -26,6 +26,9 @@ from tests.web.local_server import serving_in_thread
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 HYPE_QUESTION = "Mitä palveluita Laukaan HyPessä on?"
+#: The chat page's field label and send button in each language.
+LABELS = {"fi": "Kirjoita kysymyksesi", "sv": "Skriv din fråga", "en": "Type your question"}
+SEND = {"fi": "Lähetä", "sv": "Skicka", "en": "Send"}
 #: Where the axe-core accessibility engine is installed (npm, git-ignored).
 AXE_DIR = PROJECT_ROOT / ".tmp" / "axe"
 AXE_VERSION = "4.10.2"
@@ -209,9 +212,10 @@ class Sites:
 async def municipal_page(request: web.Request) -> web.Response:
     """A municipality's page with the README's widget snippet pasted in."""
     gateway = request.query["gateway"]
+    lang = {"sv": "sv", "en": "en"}.get(request.query.get("page_lang", ""), "fi")
     return web.Response(
         content_type="text/html",
-        text='<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Kunta</title>'
+        text=f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Kunta</title>'
         f'<script src="{gateway}/widget.js" defer></script></head>'
         "<body><main><h1>Perhepalvelut</h1><p>Kunnan sivu.</p></main></body></html>",
     )
@@ -331,3 +335,16 @@ def test_bot_down_shows_friendly_message(page: Page) -> None:
         error = page.locator(".pb-error")
         expect(error).to_contain_text("Perhebotti ei ole juuri nyt käytettävissä", timeout=5_000)
         expect(error).to_contain_text("112")
+
+
+@pytest.mark.parametrize(
+    ("page_lang", "launcher"), [("sv", "Fråga Perhebotti"), ("en", "Ask Perhebotti")]
+)
+def test_widget_follows_the_embedding_pages_language(
+    sites: Sites, page: Page, axe_source: str, page_lang: str, launcher: str
+) -> None:
+    page.goto(f"{sites.allowed_site}/?gateway={sites.gateway}&page_lang={page_lang}")
+    page.get_by_role("button", name=launcher).click()
+    expect(page.get_by_label(LABELS[page_lang])).to_be_visible()
+    violations = axe_violations(page, axe_source)
+    assert violations == [], [(v["id"], v["help"], v["nodes"][0]["html"]) for v in violations]

@@ -36,7 +36,7 @@ async def test_health_and_page(client: Client) -> None:
     page = await client.get("/")
     assert page.status == 200
     html = await page.text()
-    assert '<html lang="fi">' in html
+    assert '<html lang="fi" data-perhebotti-default-lang>' in html
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
     for path in ("/widget.js", "/static/chat.js", "/static/chat.css"):
         assert (await client.get(path)).status == 200
@@ -64,6 +64,7 @@ async def test_relays_message_with_server_issued_conversation_id(
     assert sent["message"] == "Mitä HyPessä on?"
     assert sent["sender"] == token.rpartition(".")[0]
     assert sent["sender"].startswith("web-") and sent["sender"] != "someone-else"
+    assert "metadata" not in sent  # no language hint from the page, none to Rasa
 
 
 async def test_each_session_is_a_new_conversation(client: Client) -> None:
