@@ -37,11 +37,17 @@ PHONE_MASK = "[puhelinnumero]"
 #: Days a conversation is kept before ``python -m bot privacy purge`` deletes it.
 RETENTION_DAYS = 90
 
-#: One line shown on the chat page and with Telegram's ``/start``.
-PRIVACY_NOTICE = (
-    "Älä kirjoita henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa. "
-    f"Keskustelut säilytetään {RETENTION_DAYS} päivää."
-)
+#: One line shown on the chat page and with Telegram's ``/start``, in each language (the chat
+#: page has the same sentences; a test keeps the Finnish one equal).
+PRIVACY_NOTICES = {
+    "fi": "Älä kirjoita henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa. "
+    f"Keskustelut säilytetään {RETENTION_DAYS} päivää.",
+    "sv": "Skriv inga personuppgifter, såsom personbeteckning eller telefonnummer. "
+    f"Samtalen sparas i {RETENTION_DAYS} dagar.",
+    "en": "Do not type personal data, such as your personal identity code or phone number. "
+    f"Conversations are kept for {RETENTION_DAYS} days.",
+}
+PRIVACY_NOTICE = PRIVACY_NOTICES["fi"]
 
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])[\w.%+\-]+" r"(?:@|\s?[(\[](?:a|at)[)\]]\s?)" r"[\w\-]+(?:\.[\w\-]+)+",

@@ -18,8 +18,11 @@ Differences from Rasa's connector:
 * markdown links in the bot's text become Telegram HTML links (phone numbers and emails as
   plain text, which Telegram makes tappable);
 * ``/start`` and ``/help`` are understood as a greeting and a question about what the bot does;
-  ``/start`` is answered first with the one-line privacy notice
-  (:data:`bot.privacy.PRIVACY_NOTICE`);
+  ``/start`` is answered first with the one-line privacy notice in the user's language
+  (:data:`bot.privacy.PRIVACY_NOTICES`);
+* the Telegram user's ``language_code`` ("sv", "en-GB", "fi") is passed to the bot as the
+  hint ``metadata = {"language": "sv"}`` when it is Finnish, Swedish or English; no other
+  metadata is passed (:func:`language_hint`);
 * what the user typed passes through :func:`bot.privacy.clean_user_text` before Rasa sees it:
   identity codes, phone numbers and emails are masked, and a typed payload keeps only safe ids;
 * when the bot sent nothing back (the action server is down, an action failed), the user
@@ -50,10 +53,11 @@ from rasa.core.channels import telegram
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
+from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.privacy import PRIVACY_NOTICE, clean_user_text
+from bot.privacy import PRIVACY_NOTICE, PRIVACY_NOTICES, clean_user_text
 from bot.rasa.rest import NO_REPLY_TEXT
 
 logger = logging.getLogger(__name__)
@@ -73,6 +77,30 @@ REMEMBERED_KEYBOARDS = 10_000
 COMMANDS = {"/start": "/greet", "/help": "/ask_capabilities"}
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+
+#: The languages the bot answers in; a user's other ``language_code`` gives no hint.
+HINT_LANGUAGES = frozenset({"fi", "sv", "en"})
+
+#: The parts of an update that carry the user who sent it.
+_UPDATE_KINDS = ("message", "edited_message", "callback_query")
+
+
+def language_hint(update: object) -> str | None:
+    """Return the sender's language from a Telegram update: "fi", "sv", "en" or None.
+
+    Telegram gives the language of the user's app as an IETF tag in ``from.language_code``
+    ("sv", "en-GB", "pt-br"); only its first part counts, and only the bot's languages.
+    """
+    if not isinstance(update, dict):
+        return None
+    for kind in _UPDATE_KINDS:
+        part = update.get(kind)
+        sender = part.get("from") if isinstance(part, dict) else None
+        code = sender.get("language_code") if isinstance(sender, dict) else None
+        if isinstance(code, str):
+            language = code.split("-", 1)[0].strip().lower()
+            return language if language in HINT_LANGUAGES else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -287,6 +315,15 @@ class TelegramInput(telegram.TelegramInput):
             )
         return cls(TelegramSettings.from_env())
 
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        """Return ``{"language": …}`` from the update's ``language_code``, or None."""
+        try:
+            body = request.json
+        except InvalidUsage:  # a body that is not JSON gives no hint; Rasa's handler refuses it
+            return None
+        language = language_hint(body)
+        return {"language": language} if language else None
+
     def get_output_channel(self) -> TelegramOutput:
         """Return the channel's one output channel (the webhook is set at server start)."""
         if self.settings is None:
@@ -310,10 +347,12 @@ class TelegramInput(telegram.TelegramInput):
         output = self.get_output_channel()
 
         async def handle(message: UserMessage) -> None:
-            message.metadata = None
+            hint = (message.metadata or {}).get("language")
+            message.metadata = {"language": hint} if hint in HINT_LANGUAGES else None
             if message.text is not None:
                 if message.text.split("@", 1)[0].strip() == "/start":
-                    await output.send_text_message(message.sender_id, PRIVACY_NOTICE)
+                    notice = PRIVACY_NOTICES.get(str(hint), PRIVACY_NOTICE)
+                    await output.send_text_message(message.sender_id, notice)
                 message.text = output.user_text(message.sender_id, message.text)
             await reply_or_apologise(output, on_new_message, message)
 

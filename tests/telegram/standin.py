@@ -55,11 +55,12 @@ class BotAPI:
         return True
 
 
-def update(update_id: int, chat_id: int, text: str) -> dict[str, Any]:
+def update(update_id: int, chat_id: int, text: str, language: str = "fi") -> dict[str, Any]:
     """A Telegram update as Telegram posts it for a text message in a private chat."""
+    sender = {"id": chat_id, "is_bot": False, "first_name": "Maija", "language_code": language}
     message: dict[str, Any] = {
         "message_id": update_id,
-        "from": {"id": chat_id, "is_bot": False, "first_name": "Maija", "language_code": "fi"},
+        "from": sender,
         "chat": {"id": chat_id, "first_name": "Maija", "type": "private"},
         "date": 1732450000 + update_id,
         "text": text,

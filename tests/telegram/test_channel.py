@@ -8,6 +8,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
+from sanic.exceptions import InvalidUsage
 
 from bot.rasa.rest import NO_REPLY_TEXT
 from bot.rasa.telegram import (
@@ -16,11 +17,12 @@ from bot.rasa.telegram import (
     TelegramInput,
     TelegramOutput,
     TelegramSettings,
+    language_hint,
     message_parts,
     reply_or_apologise,
     telegram_html,
 )
-from tests.telegram.standin import BOT_NAME, TOKEN, BotAPI
+from tests.telegram.standin import BOT_NAME, TOKEN, BotAPI, update
 
 WEBHOOK = "https://perhebotti.example.fi/webhooks/telegram/webhook"
 
@@ -158,3 +160,57 @@ async def test_a_reply_gets_no_apology(output: TelegramOutput, api: BotAPI) -> N
 
     await reply_or_apologise(output, answering, UserMessage("Mikä on LAPE?", output, 42))
     assert [sent["text"] for sent in api.sent()] == ["LAPE on muutosohjelma."]
+
+
+def with_language(code: object, kind: str = "message") -> dict[str, object]:
+    """A text update whose sender's app is in the language ``code``."""
+    body = update(1, 7010, "Hej")
+    body["message"]["from"]["language_code"] = code
+    if kind != "message":
+        body[kind] = body.pop("message")
+    return body
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [
+        ("sv", "sv"),
+        ("en", "en"),
+        ("fi", "fi"),
+        ("en-GB", "en"),
+        ("SV", "sv"),
+        ("de", None),
+        ("pt-br", None),
+        ("", None),
+        (None, None),
+        (42, None),
+    ],
+)
+def test_language_code_becomes_the_language_hint(code: object, hint: str | None) -> None:
+    assert language_hint(with_language(code)) == hint
+
+
+def test_language_hint_of_edited_messages_and_button_taps() -> None:
+    assert language_hint(with_language("sv", "edited_message")) == "sv"
+    assert language_hint(with_language("en", "callback_query")) == "en"
+    assert language_hint({"update_id": 1}) is None
+    assert language_hint([]) is None
+
+
+class _Request:
+    def __init__(self, body: object) -> None:
+        self._body = body
+
+    @property
+    def json(self) -> object:
+        if self._body is None:
+            raise InvalidUsage("Failed when parsing body as json")
+        return self._body
+
+
+def test_the_channel_passes_only_the_language_hint_as_metadata() -> None:
+    channel = TelegramInput(TelegramSettings(TOKEN, BOT_NAME, WEBHOOK))
+    body = with_language("sv")
+    assert channel.get_metadata(_Request(body)) == {"language": "sv"}  # type: ignore[arg-type]
+    assert channel.get_metadata(_Request(with_language("ru"))) is None  # type: ignore[arg-type]
+    assert channel.get_metadata(_Request(None)) is None  # type: ignore[arg-type]

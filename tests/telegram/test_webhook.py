@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.privacy import PRIVACY_NOTICE
+from bot.privacy import PRIVACY_NOTICE, PRIVACY_NOTICES
 from bot.rasa.telegram import SECRET_HEADER, TelegramSettings
 from bot.stack import Stack
 from tests.conftest import free_ports
@@ -108,3 +108,14 @@ def test_start_greets_with_reply_keyboard_and_tapping_a_button_answers(
 
     answer = "\n".join(m["text"] for m in say(stack, api, 7002, HYPE_QUESTION))
     assert "HyPe" in answer
+
+
+def test_start_in_a_swedish_telegram_app_greets_in_swedish(
+    telegram: tuple[Stack, BotAPI],
+) -> None:
+    stack, api = telegram
+    before = len(api.sent())
+    assert post_update(stack, update(len(api.calls) + 1, 7010, "/start", language="sv")) == 200
+    notice, greeting = (m for m in api.sent()[before:] if int(m["chat_id"]) == 7010)
+    assert notice["text"] == html.escape(PRIVACY_NOTICES["sv"], quote=False)
+    assert greeting["text"].startswith("Hej! Jag är Perhebotti.")
