@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("bot.stack", "start the action server, the Rasa server and the chat page"),
     "shell": ("bot.stack", "talk to the bot in the terminal with the action server running"),
     "privacy": ("bot.privacy", "privacy purge [--older-than 90d]: delete old conversations"),
+    "report": ("bot.report.cli", "report --since 30d --out DIR: what parents did not get answered"),
 }
 
 

@@ -25,6 +25,9 @@ class Intent:
     DENY: Final = "deny"
     CRISIS: Final = "crisis"
     OUT_OF_SCOPE: Final = "out_of_scope"
+    ASK_HUMAN: Final = "ask_human"
+    FEEDBACK_HELPFUL: Final = "feedback_helpful"
+    FEEDBACK_NOT_HELPFUL: Final = "feedback_not_helpful"
     #: Set by Rasa's FallbackClassifier; not in domain.yml.
     NLU_FALLBACK: Final = "nlu_fallback"
 

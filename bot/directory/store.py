@@ -1,9 +1,13 @@
-"""The directory a running process serves, reloaded when an editor changes the files.
+"""The directory a running process serves, reloaded in the background when an editor saves.
 
-``DirectoryStore.current()`` is cheap: at most every ``check_interval`` seconds it compares
-the files' modification times and sizes with the last look, and reloads only when they
-changed. A broken edit is logged and the last good directory keeps being served until the
-files are fixed; ``errors`` tells what is wrong meanwhile.
+``DirectoryStore.current()`` never waits for a reload. The first call loads the directory
+(there is nothing to serve before it) and starts a watcher thread; from then on
+``current()`` only returns a reference. Every ``check_interval`` seconds the watcher
+compares the files' modification times and sizes with its last look; when they changed it
+builds a complete new :class:`~bot.directory.queries.Directory` and then swaps the reference
+in one assignment, so a reader gets either the old directory or the new one, never a
+half-loaded one. A broken edit is logged, the last good directory keeps being served until
+the files are fixed, and ``errors`` tells what is wrong meanwhile.
 """
 
 from __future__ import annotations
@@ -11,8 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,12 +34,13 @@ Signature = tuple[tuple[str, int, int] | None, ...]
 
 
 class DirectoryStore:
-    """Serve the directory in ``path``, reloading it when its files change.
+    """Serve the directory in ``path``, reloading it in the background when its files change.
 
     Args:
         path: Folder with the directory files.
-        check_interval: Seconds between looks at the files.
-        clock: Monotonic clock, replaceable in tests.
+        check_interval: Seconds between the watcher's looks at the files.
+        watch: Start the watcher thread on first use (off in tests that drive
+            :meth:`refresh` themselves).
     """
 
     def __init__(
@@ -45,15 +48,16 @@ class DirectoryStore:
         path: Path = DIRECTORY_DIR,
         *,
         check_interval: float = DEFAULT_CHECK_INTERVAL,
-        clock: Callable[[], float] = time.monotonic,
+        watch: bool = True,
     ) -> None:
         self.path = path
         self.check_interval = check_interval
-        self._clock = clock
-        self._lock = threading.Lock()
+        self._watch = watch
+        self._reload_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
         self._directory: Directory | None = None
         self._signature: Signature | None = None
-        self._checked_at: float | None = None
         self._errors: list[ValidationIssue] = []
 
     @property
@@ -62,24 +66,59 @@ class DirectoryStore:
         return list(self._errors)
 
     def current(self) -> Directory:
-        """The newest valid directory (loaded on first use).
+        """The newest valid directory; loads it on first use, never waits for a reload after.
 
         Raises:
             DirectoryError: Only when no valid directory has been loaded yet.
         """
-        with self._lock:
-            now = self._clock()
-            if self._checked_at is None or now - self._checked_at >= self.check_interval:
-                self._checked_at = now
-                self._refresh()
+        directory = self._directory
+        if directory is not None:
+            return directory
+        with self._reload_lock:
             if self._directory is None:
-                raise DirectoryError(self._errors)
-            return self._directory
+                self._reload()
+        self._start_watcher()
+        if self._directory is None:
+            raise DirectoryError(self._errors)
+        return self._directory
 
-    def _refresh(self) -> None:
+    def refresh(self) -> bool:
+        """Look at the files once and reload when they changed (what the watcher does).
+
+        Returns:
+            Whether a new directory is served now.
+        """
+        with self._reload_lock:
+            return self._reload()
+
+    def stop(self) -> None:
+        """Stop the watcher thread (the served directory stays)."""
+        self._stop.set()
+        watcher = self._watcher
+        if watcher is not None and watcher is not threading.current_thread():
+            watcher.join(timeout=5)
+
+    def _start_watcher(self) -> None:
+        with self._reload_lock:
+            if not self._watch or self._watcher is not None or self._stop.is_set():
+                return
+            self._watcher = threading.Thread(
+                target=self._watch_files, name=f"directory-watcher {self.path}", daemon=True
+            )
+            self._watcher.start()
+
+    def _watch_files(self) -> None:
+        while not self._stop.wait(self.check_interval):
+            try:
+                self.refresh()
+            except Exception:  # the watcher must outlive any surprise
+                logger.exception("Directory watcher of %s failed; it keeps watching", self.path)
+
+    def _reload(self) -> bool:
+        """Reload when the files changed; the caller holds the reload lock."""
         signature = self._signature_now()
         if signature == self._signature:
-            return
+            return False
         self._signature = signature
         action = "keeping the last good one" if self._directory else "nothing to serve"
         try:
@@ -89,15 +128,16 @@ class DirectoryStore:
             logger.error(
                 "Directory %s has %d errors (%s):\n%s", self.path, len(error.issues), action, error
             )
-            return
+            return False
         except Exception as error:  # a loader bug must not take the action server down either
             self._errors = [ValidationIssue("(directory)", "-", "-", f"cannot load: {error!r}")]
             logger.exception("Directory %s could not be loaded (%s)", self.path, action)
-            return
+            return False
         if self._directory is not None:
             logger.info("Directory %s reloaded", self.path)
-        self._directory = directory
+        self._directory = directory  # one assignment: readers see the old or the new one
         self._errors = []
+        return True
 
     def _signature_now(self) -> Signature:
         result: list[tuple[str, int, int] | None] = []

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.actions as action_module
-from actions.actions import ActionAnswer, ActionCrisis, ActionFallback
+from actions.actions import ActionAnswer, ActionCrisis, ActionFallback, ActionSmalltalk
 
 
 def tracker(
@@ -49,9 +49,18 @@ def entity(kind: str, value: str) -> dict[str, Any]:
 
 
 async def run(action: Any, tracker_: Tracker) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The action's messages and its events, less the ``language`` slot (tested on its own)."""
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tracker_, {})
-    return dispatcher.messages, events
+    return dispatcher.messages, [e for e in events if e.get("name") != "language"]
+
+
+async def languages(action: Any, tracker_: Tracker) -> tuple[list[str], list[str]]:
+    """The ``lang`` of each message and the ``language`` slot values the action set."""
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker_, {})
+    slots = [e["value"] for e in events if e.get("name") == "language"]
+    return [message["lang"] for message in dispatcher.messages], slots
 
 
 async def test_services_of_laukaa_name_hype_and_its_services() -> None:
@@ -69,6 +78,8 @@ async def test_services_of_laukaa_name_hype_and_its_services() -> None:
         SlotSet("unit", "laukaa-hype"),
     ]
     assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/feedback_helpful",
+        "/feedback_not_helpful",
         "/ask_meeting_places",
         "/ask_contact_role",
     ]
@@ -356,3 +367,40 @@ async def test_a_unit_question_remembers_the_units_municipality() -> None:
         ActionAnswer(), tracker("ask_services", [entity("unit", "laukaa-hype")], place="992")
     )
     assert SlotSet("place", "410") not in events
+
+
+async def test_a_swedish_question_is_answered_in_swedish() -> None:
+    text = "vilka tjänster finns det för familjer i Laukaa"
+    place = {**entity("place", "410"), "start": 40, "end": 46}
+    latest = tracker("ask_services", [place], text, place="410")
+    messages, _ = await run(ActionAnswer(), latest)
+    reply = "\n".join(message["text"] for message in messages)
+    assert reply.startswith("Laukas: familjetjänster i katalogen:")
+    assert "Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus" in reply
+    assert "Källa: " in reply and "Lähde:" not in reply
+    assert "visas på finska" in reply
+    assert await languages(ActionAnswer(), latest) == (["sv"] * len(messages), ["sv"])
+
+
+async def test_an_english_greeting_is_answered_in_english() -> None:
+    messages, _ = await run(ActionSmalltalk(), tracker("greet", text="hello there, good morning"))
+    assert messages[0]["text"].startswith("Hello! I am Perhebotti.")
+    assert messages[0]["lang"] == "en"
+
+
+async def test_a_short_message_keeps_the_conversation_language() -> None:
+    latest = tracker("thank", text="ok", language="sv")
+    assert await languages(ActionSmalltalk(), latest) == (["sv"], ["sv"])
+    finnish = tracker("thank", text="kiitos paljon tiedosta", language="sv")
+    assert await languages(ActionSmalltalk(), finnish) == (["fi"], ["fi"])
+
+
+async def test_the_channel_hint_decides_an_ambiguous_first_message() -> None:
+    latest = tracker("inform_place", [entity("place", "410")], text="Laukaa")
+    latest.latest_message["entities"][0].update(start=0, end=6)
+    latest.latest_message["metadata"] = {"language": "en"}
+    langs, slots = await languages(ActionAnswer(), latest)
+    assert set(langs) == {"en"} and slots == ["en"]
+    latest.latest_message["metadata"] = {"language": "de"}
+    langs, slots = await languages(ActionAnswer(), latest)
+    assert set(langs) == {"fi"} and slots == ["fi"]

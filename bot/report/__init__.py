@@ -1,0 +1,1 @@
+"""The unanswered-questions report for municipal editors (``python -m bot report``)."""
