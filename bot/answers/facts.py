@@ -21,11 +21,22 @@ from bot.directory.names import words
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
 from bot.lemmas import QUESTION_WORDS, lemma
 
-#: Lemmas that ask for a kind of fact, and the fact field that answers it.
-_ASKS_WHEN = frozenset({"milloin", "koska", "vuosi", "kesto", "kauan", "alkaa", "paattya"})
-_ASKS_MONEY = frozenset({"paljonko", "raha", "rahoitus", "euro", "muutosraha", "myontaa", "saada"})
+#: Lemmas that ask for a kind of fact, and the fact field that answers it (Finnish lemmas;
+#: Swedish and English words as written, folded, since the lemmatiser is Finnish).
+_ASKS_WHEN = frozenset(
+    {"milloin", "koska", "vuosi", "kesto", "kauan", "alkaa", "paattya"}
+    | {"nar", "lange", "startade", "borjade", "slutade", "pagick", "ar"}
+    | {"when", "long", "start", "started", "began", "begin", "end", "ended", "year", "dates"}
+)
+_ASKS_MONEY = frozenset(
+    {"paljonko", "raha", "rahoitus", "euro", "muutosraha", "myontaa", "saada"}
+    | {"mycket", "pengar", "finansiering", "anslag", "euro", "fick"}
+    | {"much", "money", "funding", "funded", "euros", "budget", "grant", "got", "receive"}
+)
 _ASKS_WHO = frozenset(
     {"kuka", "kenen", "keneen", "kenelle", "hallinnoida", "koordinoida", "vetaa", "johtaa"}
+    | {"vem", "vems", "koordinerade", "koordinerar", "administrerade", "ledde", "leder"}
+    | {"who", "whom", "whose", "coordinated", "coordinates", "administered", "led", "leads"}
 )
 #: Lemmas that say nothing about which fact is meant.
 _STOP = QUESTION_WORDS | frozenset(
