@@ -17,6 +17,7 @@ from bot.places.swedish import (
     english_region,
     swedish_county_forms,
     swedish_forms,
+    swedish_genitive,
 )
 
 # Names that are also everyday Finnish or Swedish words (hanko = pitchfork, koski = rapids,
@@ -236,7 +237,7 @@ def entity_aliases(kind: str, entity_id: str, names: Iterable[str]) -> list[Alia
     """
     aliases = []
     for name in names:
-        aliases.append(_alias(kind, entity_id, name, kind, name_forms(name.lower())))
+        aliases.append(_alias(kind, entity_id, name, kind, _entity_forms(name)))
         if kind == "person" and " " in name:
             surname = name.rsplit(" ", 1)[1]
             aliases.append(
@@ -245,12 +246,18 @@ def entity_aliases(kind: str, entity_id: str, names: Iterable[str]) -> list[Alia
                     entity_id,
                     surname,
                     "surname",
-                    name_forms(surname.lower()),
+                    _entity_forms(surname),
                     confidence=0.9,
                     guarded=True,
                 )
             )
     return aliases
+
+
+def _entity_forms(name: str) -> list[Form]:
+    """The Finnish case forms of a unit's or person's name and its Swedish genitive."""
+    lower = name.lower()
+    return list(dict.fromkeys([*name_forms(lower), ("gen-sv", swedish_genitive(lower))]))
 
 
 def all_aliases(
