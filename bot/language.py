@@ -32,7 +32,7 @@ SWITCH_CONFIDENCE = {"short": 0.9, "long": 0.6}
 FIRST_CONFIDENCE = {"short": 0.5, "long": 0.5}
 #: Confidence needed when names were left out and only a word or two remain: in
 #: "äänekosken perhekeskuksen facebook" the Finnish is in the names' case endings.
-AFTER_NAMES_CONFIDENCE = 0.75
+AFTER_NAMES_CONFIDENCE = 0.58
 
 _CODES: Final[dict[LinguaLanguage, Language]] = {
     LinguaLanguage.FINNISH: "fi",

@@ -36,6 +36,7 @@ def test_a_word_or_two_left_after_the_names_needs_a_clear_language() -> None:
     text = "äänekosken perhekeskuksen facebook"
     assert reply_language(text, names=[(0, 24)]) == "fi"
     assert reply_language("family centre laukaa", names=[(14, 20)]) == "en"
+    assert reply_language("julia ekola phone", names=[(0, 11)]) == "en"
 
 
 def test_names_are_left_out_of_detection() -> None:
