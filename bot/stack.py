@@ -46,7 +46,7 @@ MODEL_INPUTS = (
 )
 
 #: Files under ``bot/rasa`` that the trained model does not depend on (channels, storage).
-NOT_MODEL_INPUTS = frozenset({"rest.py", "telegram.py", "tracker_store.py", "evaluate.py"})
+NOT_MODEL_INPUTS = frozenset({"rest.py", "telegram.py", "tracker_store.py", "lock_store.py"})
 
 #: How many trained models ``models/`` keeps.
 KEPT_MODELS = 3

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system packages the test suite needs (Debian/Ubuntu): Chromium for the
-# browser tests, Node.js/npm for the axe-core accessibility check, and PostgreSQL for the
-# tracker-store test (the tests start their own throw-away server; nothing runs as a service).
+# browser tests, Node.js/npm for the axe-core accessibility check, PostgreSQL for the
+# tracker-store test, and Redis and HAProxy for the scale-out test (the tests start their own
+# throw-away servers; nothing runs as a service).
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
