@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.stack import Ports, Stack, ensure_model
+from bot.stack import Ports, Stack
+from bot.training import ensure_model
 
 
 def free_port() -> int:

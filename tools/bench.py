@@ -39,7 +39,8 @@ from pathlib import Path
 import rasa
 
 from bot.paths import PROJECT_ROOT
-from bot.stack import QUIET_ENV, RASA, SERVER_TIMEOUTS, Ports, Stack, ensure_model
+from bot.stack import SERVER_TIMEOUTS, Ports, Stack
+from bot.training import QUIET_ENV, RASA, ensure_model
 from tools.bench_load import (
     NORMAL_MESSAGE,
     LoadResult,

@@ -27,7 +27,8 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.stack import Ports, Stack, ensure_model
+from bot.stack import Ports, Stack
+from bot.training import ensure_model
 from tools.answers_eval import free_port
 
 ATTACKER, PARENT = "10.0.0.66", "10.0.0.7"

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from bot.paths import PROJECT_ROOT
-from bot.stack import QUIET_ENV, RASA
+from bot.training import QUIET_ENV, RASA
 
 STORIES = PROJECT_ROOT / "tests" / "stories"
 
