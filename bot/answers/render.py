@@ -203,3 +203,36 @@ def fact_text(fact: ProgrammeFact) -> str:
         )
     lines += [f"[{link.title}]({link.url})" for link in fact.links]
     return "\n".join(lines)
+
+
+def unit_info(directory: Directory, unit: ServiceLocation, lang: Language) -> Message:
+    """Everything the directory says about one unit, with its source."""
+    lines = [unit.name_fi]
+    if unit.description:
+        lines.append(unit.description)
+    if unit.status:
+        lines.append(unit.status)
+    for fact_date in unit.dates:
+        lines.append(f"{fact_date.label.capitalize()}: {fact_date.text}")
+    if unit.area.municipalities:
+        places = ", ".join(
+            municipality_name(directory, code, lang) for code in unit.area.municipalities
+        )
+        lines.append(f"{say('label_municipality', lang)}: {places}")
+    if unit.services:
+        names = ", ".join(service_names(unit, directory, lang))
+        lines.append(f"{say('label_services', lang)}: {names}.")
+    if unit.phones:
+        lines.append(f"{say('label_phone', lang)}: {phones(unit)}")
+    if unit.emails:
+        lines.append(f"{say('label_email', lang)}: {emails(unit, lang)}")
+    for page in unit.web_pages:
+        lines.append(f"[{page.title}]({page.url})")
+    for account in unit.social_media:
+        lines.append(f"{account.service}: [{account.url}]({account.url})")
+    for person_id in unit.contacts:
+        person = directory.person(person_id)
+        if person is not None:
+            line = person_line(person, directory, ("phone", "email"), lang)
+            lines.append(f"{say('label_contact', lang)}: {line}")
+    return factual("\n".join(lines), [unit.source], lang)

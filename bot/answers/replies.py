@@ -23,17 +23,15 @@ from bot.answers.reading import refine
 from bot.answers.render import (
     MAX_ITEMS,
     area_name,
-    emails,
     entry_name,
     fact_text,
     factual,
     municipality_name,
     person_line,
-    phones,
     prefer_role,
     regional_fallback,
-    service_names,
     unit_block,
+    unit_info,
 )
 from bot.directory.model import Language, Person, ServiceLocation
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
@@ -177,38 +175,6 @@ def _meeting_places(directory: Directory, place: str, lang: Language) -> Message
     lines += [fact_text(fact) for fact in facts]
     sources += [fact.source for fact in facts]
     return factual("\n\n".join(lines), sources, lang, _next_steps(place, lang))
-
-
-def _unit_info(directory: Directory, unit: ServiceLocation, lang: Language) -> Message:
-    lines = [unit.name_fi]
-    if unit.description:
-        lines.append(unit.description)
-    if unit.status:
-        lines.append(unit.status)
-    for fact_date in unit.dates:
-        lines.append(f"{fact_date.label.capitalize()}: {fact_date.text}")
-    if unit.area.municipalities:
-        places = ", ".join(
-            municipality_name(directory, code, lang) for code in unit.area.municipalities
-        )
-        lines.append(f"{say('label_municipality', lang)}: {places}")
-    if unit.services:
-        names = ", ".join(service_names(unit, directory, lang))
-        lines.append(f"{say('label_services', lang)}: {names}.")
-    if unit.phones:
-        lines.append(f"{say('label_phone', lang)}: {phones(unit)}")
-    if unit.emails:
-        lines.append(f"{say('label_email', lang)}: {emails(unit, lang)}")
-    for page in unit.web_pages:
-        lines.append(f"[{page.title}]({page.url})")
-    for account in unit.social_media:
-        lines.append(f"{account.service}: [{account.url}]({account.url})")
-    for person_id in unit.contacts:
-        person = directory.person(person_id)
-        if person is not None:
-            line = person_line(person, directory, ("phone", "email"), lang)
-            lines.append(f"{say('label_contact', lang)}: {line}")
-    return factual("\n".join(lines), [unit.source], lang)
 
 
 def _choose_unit(units: Sequence[ServiceLocation], lang: Language) -> Message:
@@ -380,14 +346,14 @@ def _unit_reply(
 ) -> Reply:
     if unit is not None:
         slots["unit"] = unit.id
-        return Reply((_unit_info(directory, unit, lang),), slots)
+        return Reply((unit_info(directory, unit, lang),), slots)
     if place is None or directory.municipality(place) is None:
         units = directory.units
         return Reply((_choose_unit(units, lang),), slots)
     local = directory.lookup(place).units
     if len(local) == 1:
         slots["unit"] = local[0].id
-        return Reply((_unit_info(directory, local[0], lang),), slots)
+        return Reply((unit_info(directory, local[0], lang),), slots)
     if local:
         return Reply((_choose_unit(local, lang),), slots)
     message, more = _services_in_place(
