@@ -9,14 +9,23 @@ Rasa answers the short apology with 112 while the action server is.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from typing import IO, Protocol
 
-if TYPE_CHECKING:
-    from bot.stack import Stack
+
+class Stack(Protocol):
+    """What the supervisor needs of :class:`bot.stack.Stack` (no import cycle)."""
+
+    @property
+    def processes(self) -> Mapping[str, subprocess.Popen[bytes]]:
+        """The running processes by name."""
+
+    def respawn(self, name: str) -> None:
+        """Start the named process again."""
 
 
 @dataclass
