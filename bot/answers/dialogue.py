@@ -89,7 +89,8 @@ def question_for(turn: Turn) -> Question | None:
 
     A place given alone ("Laukaa", "entä Äänekoskella?") repeats the previous question for
     that place. "Mikä hänen numeronsa on?" and "entä sähköposti?" refer to the last person;
-    a unit question without a unit refers to the last unit.
+    a unit question without a unit refers to the last unit, and a programme question without
+    a topic ("missä se pidettiin?") to the last programme topics.
 
     Returns:
         The question, or None when the turn gives only a place and nothing was asked yet.
@@ -129,6 +130,14 @@ def question_for(turn: Turn) -> Question | None:
         and previous is not None
     ):
         question = replace(question, role=previous.role)
+    if (
+        question.intent == Intent.ASK_PROGRAMME
+        and not question.topics
+        and previous is not None
+        and previous.intent == Intent.ASK_PROGRAMME
+    ):
+        # "missä se pidettiin?" after the launch event: the same topics.
+        question = replace(question, topics=previous.topics)
     return question
 
 

@@ -23,6 +23,8 @@ DIRECTORY_ENTITIES = ("unit", "person", "service", "role", "topic", "place")
 IN_DOMAIN_MASS = 0.5
 #: With this much, the parent is asked which reading was meant ("Tarkoititko…?").
 CHOICE_MASS = 0.25
+#: An in-domain intent with less than this is no reading of its own: the named things decide.
+LEANING = 0.1
 #: How each reading is offered as a button (phrase keys of :mod:`bot.answers.phrases`).
 READINGS = {
     Intent.ASK_SERVICES: "reading_services",
@@ -78,8 +80,9 @@ def likeliest_question(
         return Intent.ASK_PERSON_CONTACT
     if named & {"role"}:
         return Intent.ASK_CONTACT_ROLE
-    if in_domain and not (named & {"service", "unit"} and in_domain[0][0] == Intent.ASK_PROGRAMME):
-        return in_domain[0][0]
+    leaning = [(name, score) for name, score in in_domain if score >= LEANING]
+    if leaning and not (named & {"service", "unit"} and leaning[0][0] == Intent.ASK_PROGRAMME):
+        return leaning[0][0]
     if named & {"service", "unit"}:
         return Intent.ASK_SERVICES
     if named == {"place"}:

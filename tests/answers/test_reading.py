@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.dialogue import Question, Turn
+from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.facts import rank_facts
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
@@ -161,3 +161,19 @@ def test_the_fallback_offers_a_way_forward_and_no_unit() -> None:
     message = not_understood("nlu_fallback", [("nlu_fallback", 0.9), ("greet", 0.1)]).messages[0]
     assert message.text.startswith("En ole varma") and message.buttons
     assert all("HyPe" not in button.title for button in message.buttons)
+
+
+def test_a_programme_follow_up_without_a_topic_keeps_the_last_topics() -> None:
+    previous = Question(intent="ask_programme", topics=("lape", "avaustapahtuma"))
+    turn = Turn(intent="ask_programme", entities={}, previous=previous, text="missä se pidettiin?")
+    asked = question_for(turn)
+    assert asked is not None and asked.topics == ("lape", "avaustapahtuma")
+    fresh = Turn(intent="ask_programme", entities={"topic": ["rahoitus"]}, previous=previous)
+    asked = question_for(fresh)
+    assert asked is not None and asked.topics == ("rahoitus",)
+
+
+def test_a_faint_in_domain_intent_does_not_beat_what_the_message_names() -> None:
+    ranking = [("nlu_fallback", 0.7), ("crisis", 0.55), ("ask_meeting_places", 0.02)]
+    named = {"place": ["410"], "service": ["tukea"]}
+    assert likeliest_question("nlu_fallback", ranking, named) == "ask_services"

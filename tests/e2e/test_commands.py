@@ -130,13 +130,15 @@ def test_staff_can_ask_in_the_shell(trained_model: Path, tmp_path: Path) -> None
         answer = read_until(controller, r"Type out your own message", seen, timeout=60)
         assert "Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus" in answer
         assert "lääkärin palvelut" in answer
-        assert "1: Kohtaamispaikat (/ask_meeting_places)" in answer
+        assert "3: Kohtaamispaikat (/ask_meeting_places)" in answer
         seen.clear()
-        os.write(controller, b"\r")  # the first button: the place is remembered
+        # The third button (after 👍 and 👎): the place is remembered.
+        os.write(controller, b"\x1b[B\x1b[B\r")
         pattern = r"kohtaamispaikkoja kunnassa Laukaa[\s\S]*Type out your own message"
         read_until(controller, pattern, seen, timeout=60)
         seen.clear()
-        os.write(controller, b"\x1b[B\x1b[B\r")  # down to "Type out your own message"
+        # Down past 👍, 👎 and the two next steps to "Type out your own message".
+        os.write(controller, b"\x1b[B\x1b[B\x1b[B\x1b[B\r")
         read_until(controller, r"Your input ->", seen, timeout=30)
         os.write(controller, b"/stop\r")
         assert shell.wait(timeout=60) == 0
