@@ -9,7 +9,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install system-deps run shell train validate evaluate lint test lock clean
+.PHONY: install system-deps run shell train validate evaluate bench lint test lock clean
 
 ## install: create .venv with Python 3.10 and install the pinned dependencies
 install: $(VENV)/.installed
@@ -52,11 +52,17 @@ shell: install
 validate: install
 	$(RASA) data validate --data $(TRAINING_DATA) --fail-on-warnings
 
-## evaluate: NLU report (reports/nlu_evaluation.md) beside Rasa's default pipeline, then the
-## end-to-end answers on the independent parent set (reports/answers_evaluation.md)
+## evaluate: NLU report with 5-fold cross-validation (reports/nlu_evaluation.md), then the
+## end-to-end answers on the independent parent set (reports/answers_evaluation.md), each
+## beside Rasa's default pipeline
 evaluate: install
-	$(PY) -m bot.rasa.evaluate
-	$(PY) -m tools.answers_eval --show-failures
+	$(PY) -m tools.nlu_eval --folds 5
+	$(PY) -m tools.answers_eval --show-failures --baseline
+
+## bench: Perhebotti beside stock Rasa under load on loopback (latency, msg/s, memory,
+## training time); writes its section of docs/benchmarks.md (about 15 minutes)
+bench: install
+	$(PY) -m tools.bench
 
 ## lint: ruff and mypy as configured in pyproject.toml
 lint: install

@@ -2,7 +2,7 @@
 
 The model is the session's ``trained_model`` (tests/conftest.py): the full model for the
 current training data, trained once into models/ and shared with the end-to-end tests.
-Measured numbers: reports/nlu_evaluation.md (``python -m bot.rasa.evaluate``).
+Measured numbers: reports/nlu_evaluation.md (``python -m tools.nlu_eval``).
 """
 
 from __future__ import annotations
@@ -13,13 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.paths import TRAINING_DATA_DIR
-from bot.rasa.evaluate import (
-    IN_DOMAIN_FILE,
-    OUT_OF_DOMAIN_FILE,
-    Evaluation,
-    evaluate,
-    load_examples,
-)
+from tools.nlu_eval import evaluate
+from tools.nlu_eval_scores import IN_DOMAIN_FILE, OUT_OF_DOMAIN_FILE, Evaluation, load_examples
 
 MIN_INTENT_MACRO_F1 = 0.94
 MIN_INTENT_F1 = 0.75

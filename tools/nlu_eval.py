@@ -1,11 +1,13 @@
 """Evaluate the NLU on held-out data, next to Rasa's default pipeline trained on the same data.
 
-``python -m bot.rasa.evaluate`` trains an NLU model with the project's ``config.yml`` and one
+``python -m tools.nlu_eval`` trains an NLU model with the project's ``config.yml`` and one
 with the pipeline ``rasa init`` writes (both on ``data/training``), parses the held-out files
 in ``data/test/nlu`` with both, and writes ``reports/nlu_evaluation.md``: per-intent
 precision/recall/F1, entity F1 per entity (type and canonical value must both match), the
 confusion pairs, the share of everyday out-of-domain sentences routed to ``out_of_scope`` or
-``nlu_fallback``, and a sweep of the fallback threshold over the project model's confidences.
+``nlu_fallback``, a sweep of the fallback threshold over the project model's confidences, and
+a k-fold cross-validation of both pipelines on the training data with Rasa's folds
+(``--folds``, default 5; ``--skip-cv`` leaves it out).
 """
 
 from __future__ import annotations
@@ -17,25 +19,33 @@ import os
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.paths import DATA_DIR, PROJECT_ROOT, TRAINING_DATA_DIR
+from bot.paths import PROJECT_ROOT, TRAINING_DATA_DIR
+from tools.nlu_cv import DEFAULT_FOLDS, CrossValidation, fold_score, rasa_folds
+from tools.nlu_cv import render as render_cv
+from tools.nlu_eval_scores import (
+    FALLBACK_INTENT,
+    IN_DOMAIN_FILE,
+    OUT_OF_DOMAIN_FILE,
+    Entity,
+    Evaluation,
+    Example,
+    Prediction,
+    Score,
+    examples_of,
+    load_examples,
+    score,
+)
+
+if TYPE_CHECKING:
+    from rasa.shared.nlu.training_data.training_data import TrainingData
 
 CONFIG = PROJECT_ROOT / "config.yml"
 DOMAIN = PROJECT_ROOT / "domain.yml"
-TEST_DIR = DATA_DIR / "test" / "nlu"
-IN_DOMAIN_FILE = TEST_DIR / "nlu.yml"
-OUT_OF_DOMAIN_FILE = TEST_DIR / "out_of_domain.yml"
 REPORT = PROJECT_ROOT / "reports" / "nlu_evaluation.md"
-
-FALLBACK_INTENT = "nlu_fallback"
-OUT_OF_SCOPE_INTENT = "out_of_scope"
-ROUTED_AWAY = frozenset({OUT_OF_SCOPE_INTENT, FALLBACK_INTENT})
-SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 # What `rasa init` puts in config.yml (its commented-out default pipeline, Rasa 3.6).
 BASELINE_CONFIG = """\
@@ -62,120 +72,14 @@ pipeline:
     ambiguity_threshold: 0.1
 """
 
-Entity = tuple[str, str]  # (entity type, canonical value)
 
-
-@dataclass(frozen=True)
-class Example:
-    """One held-out message with its expected intent and entities."""
-
-    text: str
-    intent: str
-    entities: tuple[Entity, ...]
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """What a model made of one message.
-
-    Attributes:
-        intent: The final intent (``nlu_fallback`` when the FallbackClassifier fired).
-        entities: (type, value) of every extracted entity.
-        top_intent: The classifier's best real intent, under any fallback.
-        top_confidence: Its confidence.
-    """
-
-    intent: str
-    entities: tuple[Entity, ...]
-    top_intent: str
-    top_confidence: float
-
-
-@dataclass(frozen=True)
-class Score:
-    """Counts of one label, with precision, recall and F1 computed from them."""
-
-    hits: int
-    predicted: int
-    expected: int
-
-    @property
-    def precision(self) -> float:
-        """Share of the predictions that were right."""
-        return self.hits / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of the expected ones that were found."""
-        return self.hits / self.expected if self.expected else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-@dataclass
-class Evaluation:
-    """Every number of one model on the held-out data."""
-
-    intents: dict[str, Score]
-    entities: dict[str, Score]
-    confusions: list[tuple[str, str, int, str]]  # expected, predicted, count, one example
-    out_of_domain_routed: float
-    out_of_domain_misses: list[tuple[str, str]]  # text, predicted intent
-    in_domain_fallback: float
-    entity_errors: list[tuple[str, list[Entity], list[Entity]]]  # text, missed, extra
-    sweep: list[tuple[float, float, float]] = field(default_factory=list)
-    train_seconds: float = 0.0
-
-    @property
-    def intent_macro_f1(self) -> float:
-        """Unweighted mean F1 over the intents of the in-domain test file."""
-        return sum(s.f1 for s in self.intents.values()) / len(self.intents)
-
-    @property
-    def entity_micro(self) -> Score:
-        """Precision/recall/F1 over all entities together."""
-        return _pooled(self.entities.values())
-
-
-def _pooled(scores: Iterable[Score]) -> Score:
-    """Micro-average: add up the counts of several labels."""
-    scores = list(scores)
-    hits = sum(s.hits for s in scores)
-    return Score(hits, sum(s.predicted for s in scores), sum(s.expected for s in scores))
-
-
-def load_examples(path: Path) -> list[Example]:
-    """Read a Rasa NLU YAML file of held-out examples.
-
-    Args:
-        path: The YAML file.
-
-    Returns:
-        Its examples, entity values as annotated (canonical ids).
-    """
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    data = load_data(str(path))
-    return [
-        Example(
-            text=message.get("text"),
-            intent=message.get("intent"),
-            entities=tuple((e["entity"], str(e["value"])) for e in message.get("entities") or []),
-        )
-        for message in data.intent_examples
-    ]
-
-
-def train(config: Path, output: Path) -> Path:
-    """Train an NLU-only model from ``data/training`` with a config file.
+def train(config: Path, output: Path, nlu_data: Path = TRAINING_DATA_DIR) -> Path:
+    """Train an NLU-only model with a config file.
 
     Args:
         config: The pipeline's config file.
         output: Folder for the model archive.
+        nlu_data: The training data (``data/training`` unless a fold's part).
 
     Returns:
         Path of the trained model.
@@ -185,7 +89,7 @@ def train(config: Path, output: Path) -> Path:
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     model = train_nlu(
         config=str(config),
-        nlu_data=str(TRAINING_DATA_DIR),
+        nlu_data=str(nlu_data),
         output=str(output),
         domain=str(DOMAIN),
     )
@@ -225,87 +129,6 @@ def predict(model: Path, texts: Sequence[str]) -> list[Prediction]:
     return asyncio.run(parse_all())
 
 
-def _entity_scores(
-    examples: Sequence[Example], predictions: Sequence[Prediction]
-) -> dict[str, Score]:
-    kinds = sorted({kind for ex in examples for kind, _ in ex.entities})
-    scores = {}
-    for kind in kinds:
-        tp = predicted = expected = 0
-        for example, prediction in zip(examples, predictions, strict=True):
-            gold = Counter(e for e in example.entities if e[0] == kind)
-            found = Counter(e for e in prediction.entities if e[0] == kind)
-            tp += sum((gold & found).values())
-            predicted += sum(found.values())
-            expected += sum(gold.values())
-        scores[kind] = Score(tp, predicted, expected)
-    return scores
-
-
-def _entity_errors(
-    examples: Sequence[Example], predictions: Sequence[Prediction]
-) -> list[tuple[str, list[Entity], list[Entity]]]:
-    errors = []
-    for example, prediction in zip(examples, predictions, strict=True):
-        gold, found = Counter(example.entities), Counter(prediction.entities)
-        missed, extra = sorted((gold - found).elements()), sorted((found - gold).elements())
-        if missed or extra:
-            errors.append((example.text, missed, extra))
-    return errors
-
-
-def _intent_scores(
-    examples: Sequence[Example], predictions: Sequence[Prediction]
-) -> dict[str, Score]:
-    scores = {}
-    for intent in sorted({ex.intent for ex in examples}):
-        pairs = list(zip(examples, predictions, strict=True))
-        tp = sum(1 for ex, p in pairs if ex.intent == intent and p.intent == intent)
-        predicted = sum(1 for _, p in pairs if p.intent == intent)
-        expected = sum(1 for ex in examples if ex.intent == intent)
-        scores[intent] = Score(tp, predicted, expected)
-    return scores
-
-
-def _confusions(
-    examples: Sequence[Example], predictions: Sequence[Prediction]
-) -> list[tuple[str, str, int, str]]:
-    counts: Counter[tuple[str, str]] = Counter()
-    sample: dict[tuple[str, str], str] = {}
-    for example, prediction in zip(examples, predictions, strict=True):
-        if example.intent != prediction.intent:
-            pair = (example.intent, prediction.intent)
-            counts[pair] += 1
-            sample.setdefault(pair, example.text)
-    return [(a, b, n, sample[(a, b)]) for (a, b), n in counts.most_common()]
-
-
-def threshold_sweep(
-    in_domain: Sequence[tuple[Example, Prediction]],
-    out_of_domain: Sequence[Prediction],
-    thresholds: Iterable[float] = SWEEP,
-) -> list[tuple[float, float, float]]:
-    """What a FallbackClassifier threshold would give, from the classifier's confidences.
-
-    Returns:
-        (threshold, in-domain accuracy, out-of-domain routed share) per threshold: an
-        in-domain message counts when its top intent is right and clears the threshold; an
-        out-of-domain one when its top intent is out_of_scope or falls under the threshold.
-    """
-    rows = []
-    for threshold in thresholds:
-        correct = sum(
-            1 for ex, p in in_domain if p.top_intent == ex.intent and p.top_confidence >= threshold
-        )
-        routed = sum(
-            1
-            for p in out_of_domain
-            if p.top_intent == OUT_OF_SCOPE_INTENT or p.top_confidence < threshold
-        )
-        rows.append((threshold, correct / len(in_domain), routed / len(out_of_domain)))
-    return rows
-
-
 def evaluate(
     model: Path,
     in_domain: Sequence[Example],
@@ -319,19 +142,7 @@ def evaluate(
         out_of_domain: Everyday sentences the bot cannot answer.
     """
     predictions = predict(model, [ex.text for ex in [*in_domain, *out_of_domain]])
-    inside, outside = predictions[: len(in_domain)], predictions[len(in_domain) :]
-    misses = [(ex.text, p.intent) for ex, p in zip(out_of_domain, outside, strict=True)]
-    misses = [(text, intent) for text, intent in misses if intent not in ROUTED_AWAY]
-    return Evaluation(
-        intents=_intent_scores(in_domain, inside),
-        entities=_entity_scores(in_domain, inside),
-        entity_errors=_entity_errors(in_domain, inside),
-        confusions=_confusions(in_domain, inside),
-        out_of_domain_routed=1 - len(misses) / len(out_of_domain),
-        out_of_domain_misses=misses,
-        in_domain_fallback=sum(p.intent == FALLBACK_INTENT for p in inside) / len(inside),
-        sweep=threshold_sweep(list(zip(in_domain, inside, strict=True)), outside),
-    )
+    return score(in_domain, out_of_domain, predictions)
 
 
 def _row(name: str, ours: Score | None, base: Score | None) -> str:
@@ -354,7 +165,12 @@ def _pairs(entities: Sequence[Entity]) -> str:
     return ", ".join(f"{kind}={value}" for kind, value in entities) or "–"
 
 
-def render(ours: Evaluation, base: Evaluation | None, config: Path) -> str:
+def render(
+    ours: Evaluation,
+    base: Evaluation | None,
+    config: Path,
+    cross_validations: Sequence[CrossValidation] = (),
+) -> str:
     """Return the markdown report comparing the project pipeline with the default one."""
 
     def pct(value: float) -> str:
@@ -368,7 +184,7 @@ def render(ours: Evaluation, base: Evaluation | None, config: Path) -> str:
     lines = [
         "# NLU evaluation",
         "",
-        "Generated by `python -m bot.rasa.evaluate`; do not edit by hand.",
+        "Generated by `python -m tools.nlu_eval`; do not edit by hand.",
         "",
         f"- Training data: `data/training/`; held-out data: `{_shown(IN_DOMAIN_FILE)}`"
         f" (in-domain) and `{_shown(OUT_OF_DOMAIN_FILE)}` (everyday, out of domain).",
@@ -446,6 +262,7 @@ def render(ours: Evaluation, base: Evaluation | None, config: Path) -> str:
         "|---|---|---|",
     ]
     lines += [f"| {t:.1f} | {pct(acc)} | {pct(ood)} |" for t, acc, ood in ours.sweep]
+    lines += render_cv(cross_validations)
     return "\n".join(lines) + "\n"
 
 
@@ -460,29 +277,76 @@ def _trained_evaluation(
     return evaluation
 
 
+def cross_validate(
+    name: str, config: Path, folds: Sequence[tuple[TrainingData, TrainingData]], workdir: Path
+) -> CrossValidation:
+    """Train a pipeline on each fold's training part and score it on the fold's test part.
+
+    Args:
+        name: The pipeline's name in the report.
+        config: Its config file.
+        folds: (train, test) pairs from :func:`tools.nlu_cv.rasa_folds`.
+        workdir: Folder for the fold data and models.
+    """
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLWriter
+
+    result = CrossValidation(name)
+    for i, (train_part, test_part) in enumerate(folds, start=1):
+        data_file = workdir / f"fold{i}" / "nlu.yml"
+        data_file.parent.mkdir(parents=True)
+        RasaYAMLWriter().dump(data_file, train_part)
+        started = time.monotonic()
+        model = train(config, data_file.parent, nlu_data=data_file)
+        result.train_seconds += time.monotonic() - started
+        examples = examples_of(test_part)
+        fold = fold_score(examples, predict(model, [ex.text for ex in examples]))
+        result.folds.append(fold)
+        model.unlink()
+        print(f"{name}, fold {i}/{len(folds)}: {fold}", flush=True)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train both pipelines, evaluate them on the held-out data and write the report."""
-    parser = argparse.ArgumentParser(prog="python -m bot.rasa.evaluate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.nlu_eval", description=__doc__)
     parser.add_argument("--config", type=Path, default=CONFIG, help="project pipeline config")
     parser.add_argument("--report", type=Path, default=REPORT, help="markdown report to write")
     parser.add_argument(
         "--skip-baseline", action="store_true", help="do not train the default pipeline"
     )
+    parser.add_argument(
+        "--folds", type=int, default=DEFAULT_FOLDS, help="cross-validation folds (default 5)"
+    )
+    parser.add_argument("--skip-cv", action="store_true", help="leave out the cross-validation")
     args = parser.parse_args(argv)
+    if not args.skip_cv and args.folds < 2:
+        parser.error("--folds must be at least 2")
     logging.getLogger("rasa").setLevel(logging.WARNING)
     in_domain = load_examples(IN_DOMAIN_FILE)
     out_of_domain = load_examples(OUT_OF_DOMAIN_FILE)
     with tempfile.TemporaryDirectory(prefix="nlu-eval-") as tmp:
         work = Path(tmp)
+        # A cache of its own: fold models would crowd out the project's cached components.
+        os.environ.setdefault("RASA_CACHE_DIRECTORY", str(work / "rasa-cache"))
         config = args.config.resolve()
+        baseline_config = work / "baseline.yml"
+        baseline_config.write_text(BASELINE_CONFIG)
+        pipelines = [("project pipeline", config)]
+        if not args.skip_baseline:
+            pipelines.append(("default pipeline", baseline_config))
+        cross_validations = []
+        if not args.skip_cv:
+            folds = rasa_folds(args.folds)
+            cross_validations = [
+                cross_validate(name, path, folds, work / f"cv-{n}")
+                for n, (name, path) in enumerate(pipelines)
+            ]
         ours = _trained_evaluation(config, work / "project", in_domain, out_of_domain)
         base = None
         if not args.skip_baseline:
-            baseline_config = work / "baseline.yml"
-            baseline_config.write_text(BASELINE_CONFIG)
             base = _trained_evaluation(baseline_config, work / "default", in_domain, out_of_domain)
     args.report.parent.mkdir(parents=True, exist_ok=True)
-    args.report.write_text(render(ours, base, config))
+    args.report.write_text(render(ours, base, config, cross_validations))
     print(args.report.read_text())
     return 0
 
