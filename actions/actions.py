@@ -26,6 +26,7 @@ from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
 from bot.answers.smalltalk import smalltalk
 from bot.directory.model import Language
+from bot.directory.queries import Directory
 from bot.directory.store import default_store
 from bot.language import DEFAULT_LANGUAGE, is_language, reply_language
 from bot.language import warm_up as warm_up_language
@@ -117,165 +118,150 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
     return events
 
 
-class ActionAnswer(Action):
+class ReplyAction(Action):
+    """An action that computes one :class:`Reply` and never fails silently.
+
+    Subclasses give :meth:`reply`; when it raises, the error is logged and the parent gets
+    :meth:`on_failure` (a polite apology in the conversation's language by default).
+    """
+
+    def reply(self, tracker: Tracker) -> Reply:
+        """The reply to the latest message."""
+        raise NotImplementedError
+
+    def on_failure(self, tracker: Tracker) -> Reply:
+        """The reply when :meth:`reply` failed."""
+        return apology(remembered_language(tracker))
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Send the reply, or the failure reply, and set the slots."""
+        try:
+            reply = self.reply(tracker)
+        except Exception:
+            logger.exception("%s failed for conversation %s", self.name(), tracker.sender_id)
+            reply = self.on_failure(tracker)
+        return send(dispatcher, reply)
+
+
+def _after_crisis(directory: Directory, tracker: Tracker, turn: Turn) -> Reply | None:
+    """The safety help when the parent described a crisis earlier, else None."""
+    situation = situation_from_slot(tracker.get_slot("situation"))
+    return situation_answer(directory, situation, turn.text, turn.intent, turn.place)
+
+
+class ActionAnswer(ReplyAction):
     """Answer a question about services, meeting places, units, contacts or programmes."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
         return "action_answer"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def reply(self, tracker: Tracker) -> Reply:
         """Look the answer up in the directory for the parent's place."""
-        try:
-            directory, turn = default_store().current(), turn_from_tracker(tracker)
-            situation = situation_from_slot(tracker.get_slot("situation"))
-            reply = situation_answer(directory, situation, turn.text, turn.intent, turn.place)
-            if (
-                reply is None
-                and turn.intent == Intent.INFORM_PLACE
-                and waits_for_place(tracker.get_slot("question"))
-            ):
-                reply = with_feedback(
-                    handoff_answer(directory, turn.place, turn.language), turn.language
-                )
-            elif reply is None:
-                reply = with_feedback(answer(directory, turn), turn.language)
-        except Exception:
-            logger.exception("action_answer failed for conversation %s", tracker.sender_id)
-            reply = apology(remembered_language(tracker))
-        return send(dispatcher, reply)
+        directory, turn = default_store().current(), turn_from_tracker(tracker)
+        after_crisis = _after_crisis(directory, tracker, turn)
+        if after_crisis is not None:
+            return after_crisis
+        if turn.intent == Intent.INFORM_PLACE and waits_for_place(tracker.get_slot("question")):
+            return with_feedback(
+                handoff_answer(directory, turn.place, turn.language), turn.language
+            )
+        return with_feedback(answer(directory, turn), turn.language)
 
 
-class ActionCrisis(Action):
+class ActionCrisis(ReplyAction):
     """Give the emergency number first, then what fits the situation."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
         return "action_crisis"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        """Reply to a crisis message; never fails silently."""
-        text = (tracker.latest_message or {}).get("text") or ""
-        try:
-            turn = turn_from_tracker(tracker)
-            reply = crisis_answer(default_store().current(), text, turn.place, turn.language)
-        except Exception:
-            logger.exception("action_crisis failed for conversation %s", tracker.sender_id)
-            reply = crisis_answer(None, text, None)
-        return send(dispatcher, reply)
+    def reply(self, tracker: Tracker) -> Reply:
+        """112 first, the fitting helplines and the local services."""
+        turn = turn_from_tracker(tracker)
+        return crisis_answer(default_store().current(), turn.text, turn.place, turn.language)
+
+    def on_failure(self, tracker: Tracker) -> Reply:
+        """Even without the directory or the turn, 112."""
+        return crisis_answer(None, str((tracker.latest_message or {}).get("text") or ""), None)
 
 
-class ActionFallback(Action):
+class ActionFallback(ReplyAction):
     """Out of scope or not understood: never a dead end on an in-domain message."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
         return "action_fallback"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def reply(self, tracker: Tracker) -> Reply:
         """The safety help after a crisis, the likeliest in-domain reading, or a way forward."""
-        turn = turn_from_tracker(tracker)
+        directory, turn = default_store().current(), turn_from_tracker(tracker)
         scores = ranking(tracker)
-        try:
-            directory = default_store().current()
-            reply = situation_answer(
-                directory,
-                situation_from_slot(tracker.get_slot("situation")),
-                turn.text,
-                turn.intent,
-                turn.place,
-            )
-            likeliest = likeliest_question(
-                turn.intent,
-                scores,
-                turn.entities,
-                names_service=bool(vocabulary_in(directory, turn.text)),
-                asks_for_help=asks_for_help(turn.text),
-                knows_place=turn.place is not None,
-                knows_person=turn.person is not None,
-            )
-            if reply is None and awaits_reason(user_intents(tracker)):
-                reply = reason_reply(turn.text, turn.language)
-            elif reply is None and likeliest is not None:
-                reply = answer(directory, replace(turn, intent=likeliest))
-                reply = with_feedback(reply, turn.language)
-        except Exception:
-            logger.exception("action_fallback failed for conversation %s", tracker.sender_id)
-            reply = None
-        if reply is None:
-            reply = not_understood(turn.intent, scores, turn.language)
-        return send(dispatcher, reply)
+        after_crisis = _after_crisis(directory, tracker, turn)
+        if after_crisis is not None:
+            return after_crisis
+        if awaits_reason(user_intents(tracker)):
+            return reason_reply(turn.text, turn.language)
+        likeliest = likeliest_question(
+            turn.intent,
+            scores,
+            turn.entities,
+            names_service=bool(vocabulary_in(directory, turn.text)),
+            asks_for_help=asks_for_help(turn.text),
+            knows_place=turn.place is not None,
+            knows_person=turn.person is not None,
+        )
+        if likeliest is not None:
+            return with_feedback(answer(directory, replace(turn, intent=likeliest)), turn.language)
+        return not_understood(turn.intent, scores, turn.language)
+
+    def on_failure(self, tracker: Tracker) -> Reply:
+        """A way forward, in the conversation's language."""
+        return not_understood("", ranking(tracker), remembered_language(tracker))
 
 
-class ActionHandoff(Action):
+class ActionHandoff(ReplyAction):
     """A parent asks for a person: the local contact card (the chat is never transferred)."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
         return "action_handoff"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def reply(self, tracker: Tracker) -> Reply:
         """The crisis help after a crisis, otherwise the contact card for the parent's place."""
-        try:
-            directory, turn = default_store().current(), turn_from_tracker(tracker)
-            situation = situation_from_slot(tracker.get_slot("situation"))
-            reply = situation_answer(directory, situation, turn.text, turn.intent, turn.place)
-            if reply is None:
-                reply = with_feedback(
-                    handoff_answer(directory, turn.place, turn.language), turn.language
-                )
-        except Exception:
-            logger.exception("action_handoff failed for conversation %s", tracker.sender_id)
-            reply = apology(remembered_language(tracker))
-        return send(dispatcher, reply)
+        directory, turn = default_store().current(), turn_from_tracker(tracker)
+        after_crisis = _after_crisis(directory, tracker, turn)
+        if after_crisis is not None:
+            return after_crisis
+        return with_feedback(handoff_answer(directory, turn.place, turn.language), turn.language)
 
 
-class ActionFeedback(Action):
+class ActionFeedback(ReplyAction):
     """Thank the parent for 👍/👎 and store it as the ``feedback`` slot."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
         return "action_feedback"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def reply(self, tracker: Tracker) -> Reply:
         """Store the feedback; 👎 invites an optional reason.
 
         The reply is in the conversation's language: the button's payload says nothing about it.
         """
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        try:
-            reply = feedback_reply(str(intent), remembered_language(tracker))
-        except Exception:
-            logger.exception("action_feedback failed for conversation %s", tracker.sender_id)
-            reply = apology(remembered_language(tracker))
-        return send(dispatcher, reply)
+        return feedback_reply(str(intent), remembered_language(tracker))
 
 
-class ActionSmalltalk(Action):
+class ActionSmalltalk(ReplyAction):
     """Greetings, thanks, "are you a bot?" and "what can you do?" in the parent's language."""
 
     def name(self) -> str:
         """The action's name in domain.yml."""
         return "action_smalltalk"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        """Reply to small talk; never fails silently."""
-        try:
-            turn = turn_from_tracker(tracker)
-            reply = smalltalk(turn.intent, turn.language)
-        except Exception:
-            logger.exception("action_smalltalk failed for conversation %s", tracker.sender_id)
-            reply = apology(remembered_language(tracker))
-        return send(dispatcher, reply)
+    def reply(self, tracker: Tracker) -> Reply:
+        """Reply to small talk."""
+        turn = turn_from_tracker(tracker)
+        return smalltalk(turn.intent, turn.language)
