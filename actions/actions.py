@@ -7,6 +7,7 @@ parent would get silence, so the parent gets a polite apology and the error goes
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from dataclasses import replace
 from typing import Any
 
@@ -118,16 +119,17 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
     return events
 
 
-class ReplyAction(Action):
+class ReplyAction(Action, ABC):
     """An action that computes one :class:`Reply` and never fails silently.
 
     Subclasses give :meth:`reply`; when it raises, the error is logged and the parent gets
-    :meth:`on_failure` (a polite apology in the conversation's language by default).
+    :meth:`on_failure` (a polite apology in the conversation's language by default). It is
+    abstract, so the action server does not register it as an action of its own.
     """
 
+    @abstractmethod
     def reply(self, tracker: Tracker) -> Reply:
         """The reply to the latest message."""
-        raise NotImplementedError
 
     def on_failure(self, tracker: Tracker) -> Reply:
         """The reply when :meth:`reply` failed."""

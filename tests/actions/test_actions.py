@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 import actions.actions as action_module
 from actions.actions import ActionAnswer, ActionCrisis, ActionFallback, ActionSmalltalk
+from bot.paths import PROJECT_ROOT
 
 
 def tracker(
@@ -404,3 +406,10 @@ async def test_the_channel_hint_decides_an_ambiguous_first_message() -> None:
     latest.latest_message["metadata"] = {"language": "de"}
     langs, slots = await languages(ActionAnswer(), latest)
     assert set(langs) == {"fi"} and slots == ["fi"]
+
+
+def test_the_action_server_registers_exactly_the_domains_actions() -> None:
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert set(executor.actions) == set(domain["actions"])
