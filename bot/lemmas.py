@@ -23,7 +23,7 @@ from itertools import combinations
 
 import simplemma
 
-from bot.places.text import fold
+from bot.text import fold
 
 LANGUAGE = "fi"
 

@@ -54,8 +54,9 @@ from bot.places.names import (
 from bot.places.nearwords import load_near_words
 from bot.places.resolver import Resolver
 from bot.places.swedish import swedish_forms
-from bot.places.text import fold, split
+from bot.places.text import split
 from bot.places.typos import NEIGHBOURS
+from bot.text import fold
 
 SETS_DIR = PROJECT_ROOT / "tests" / "places"
 LANGUAGE_SETS_DIR = PROJECT_ROOT / "data" / "test" / "places"

@@ -17,9 +17,9 @@ from functools import lru_cache
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.directory.model import ProgrammeFact
-from bot.directory.names import words
 from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
 from bot.lemmas import QUESTION_WORDS, lemma
+from bot.text import words
 
 #: Lemmas that ask for a kind of fact, and the fact field that answers it (Finnish lemmas;
 #: Swedish and English words as written, folded, since the lemmatiser is Finnish).

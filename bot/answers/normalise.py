@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from bot.answers.dialogue import Question, contact_field_in
-from bot.directory.names import words
 from bot.directory.queries import Directory
+from bot.text import words
 
 
 def named_in(text: str, vocabulary: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:

@@ -25,7 +25,6 @@ from bot.directory.model import (
     Topic,
 )
 from bot.directory.municipalities import Municipality
-from bot.directory.names import words
 from bot.directory.schema import (
     AreaEntry,
     DateEntry,
@@ -56,6 +55,7 @@ from bot.directory.values import (
     Source,
     WebPage,
 )
+from bot.text import words
 
 #: Records a problem with a field (``area.municipalities[0]``) of the entry being built.
 Report = Callable[[str, str], None]

@@ -29,8 +29,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from bot.directory.loader import FILES, MUNICIPALITIES_FILE, load_directory
 from bot.directory.model import DirectoryError
 from bot.directory.municipalities import load_municipalities, municipalities
-from bot.directory.names import words
 from bot.directory.ptv import PtvBundle, PtvRecord, read_ptv
+from bot.text import words
 
 STATE_FILE = "ptv-state.json"
 SOURCE_PREFIX = "ptv-"

@@ -26,7 +26,7 @@ from bot.directory.model import (
     Topic,
 )
 from bot.directory.municipalities import Municipality
-from bot.directory.names import fold, words
+from bot.text import fold, words
 
 REGION_PREFIX = "region:"
 COUNTY_PREFIX = "county:"

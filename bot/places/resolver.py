@@ -15,8 +15,9 @@ from bot.directory.municipalities import Municipality
 from bot.places.context import place_cue
 from bot.places.inflect import CLITICS, strip_clitic
 from bot.places.names import SHORT, Alias, all_aliases
-from bot.places.text import TOKEN, fold_lower, lower, split
+from bot.places.text import TOKEN, split
 from bot.places.typos import TypoIndex, one_typo, typo_cost
+from bot.text import fold_lower, lower
 
 CASE_NAMES = {
     "nom": "nominative",

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.places.text import fold
+from bot.text import fold
 
 # Tokens shorter than this are never read as a typo: too many short words are one letter
 # from a short form ("ei" from "Ii").

@@ -9,7 +9,7 @@ separate modules, so a language is added by writing its rules and its lines.
 from __future__ import annotations
 
 from bot.safety import rules_en, rules_fi, rules_sv
-from bot.safety.engine import CrisisCategory, CrisisMatch, RuleSet, detect, fold
+from bot.safety.engine import CrisisCategory, CrisisMatch, RuleSet, blank, detect
 from bot.safety.texts import EMERGENCY_LINES, crisis_reply, helpline_kinds
 
 RULE_SETS: tuple[RuleSet, ...] = (rules_fi.RULES, rules_sv.RULES, rules_en.RULES)
@@ -30,7 +30,7 @@ def detect_crisis(text: str) -> CrisisMatch | None:
 
 def asks_for_help(text: str) -> bool:
     """Whether a message asks whom to talk to or where to get help, in any language."""
-    folded = fold(text)
+    folded = blank(text)
     return any(rule_set.help_question.search(folded) for rule_set in RULE_SETS)
 
 

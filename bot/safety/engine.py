@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.directory.model import HelplineKind, Language
+from bot.text import fold
 
 CrisisCategory = Literal["danger", "violence", "suicide", "medical"]
 #: When a message matches several categories, the first of these wins.
@@ -118,16 +119,9 @@ class RuleSet:
     help_question: re.Pattern[str]
 
 
-def fold(text: str) -> str:
-    """Lower-case, fold ä/ö/å and blank out punctuation, keeping every character's position."""
-    chars = []
-    for char in text:
-        lower = char.lower()
-        if len(lower) != 1:
-            lower = char
-        lower = {"ä": "a", "ö": "o", "å": "a"}.get(lower, lower)
-        chars.append(lower if lower.isalnum() else " ")
-    return "".join(chars)
+def blank(text: str) -> str:
+    """Folded text (:func:`bot.text.fold`) with punctuation blanked, keeping every position."""
+    return "".join(char if char.isalnum() else " " for char in fold(text))
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -167,7 +161,7 @@ def detect(text: str, rule_sets: tuple[RuleSet, ...]) -> CrisisMatch | None:
     :data:`CATEGORY_ORDER` that matched; the reply language is the language with the most
     matching rules, ties going to the language of the winning match.
     """
-    sentences = [(start, fold(sentence)) for start, sentence in _sentences(text)]
+    sentences = [(start, blank(sentence)) for start, sentence in _sentences(text)]
     matches: list[tuple[int, RuleSet, Rule, int, re.Match[str]]] = []
     for rule_set in rule_sets:
         for rule in rule_set.rules:
@@ -188,7 +182,7 @@ def detect(text: str, rule_sets: tuple[RuleSet, ...]) -> CrisisMatch | None:
         rule_set = next(
             other for _, other, _, _, _ in matches if votes[other.language] == max(votes.values())
         )
-    folded_text = fold(text)
+    folded_text = blank(text)
     begin, end = _whole_words(found.string, found.start(), found.end())
     return CrisisMatch(
         category=rule.category,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.directory.municipalities import municipalities
 from bot.places.nearwords import NEAR_WORDS_FILE, load_near_words
 from bot.places.resolver import Resolver
-from bot.places.text import fold
+from bot.text import fold
 from tools.places_near_words import build_near_words
 
 

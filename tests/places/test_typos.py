@@ -9,8 +9,8 @@ import pytest
 from bot.directory.municipalities import municipalities
 from bot.places.names import PLACE_KINDS
 from bot.places.resolver import Resolver
-from bot.places.text import fold
 from bot.places.typos import typo_cost
+from bot.text import fold
 from tools.places_bench import SETS_DIR, rows, typos
 
 
