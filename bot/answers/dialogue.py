@@ -14,13 +14,6 @@ from typing import Any
 from bot.answers.intents import QUESTION_INTENTS, Intent
 from bot.directory.model import Language
 
-#: Word beginnings that ask for a phone number or an email when the NLU tagged no
-#: ``contact_field`` (possessive forms such as "puhelinnumeronsa" are easy to miss).
-CONTACT_FIELD_WORDS = {
-    "phone": ("puhelin", "numero", "nro", "soit", "puh"),
-    "email": ("sähköpost", "sahkopost", "sposti", "s-post", "email", "e-mail", "meili", "maili"),
-}
-
 
 @dataclass(frozen=True)
 class Question:
@@ -112,8 +105,6 @@ def question_for(turn: Turn) -> Question | None:
         person=turn.first("person"),
     )
     previous = turn.previous
-    if question.intent == Intent.ASK_PERSON_CONTACT and question.contact_field is None:
-        question = replace(question, contact_field=contact_field_in(turn.text))
     if question.intent == Intent.ASK_PERSON_CONTACT and question.person is None:
         question = replace(question, person=turn.person)
         if question.contact_field is None and previous is not None:
@@ -139,14 +130,3 @@ def question_for(turn: Turn) -> Question | None:
         # "missä se pidettiin?" after the launch event: the same topics.
         question = replace(question, topics=previous.topics)
     return question
-
-
-def contact_field_in(text: str) -> str | None:
-    """``phone`` or ``email`` when the text asks for just one of them, else None."""
-    words = text.lower().split()
-    asked = [
-        field
-        for field, beginnings in CONTACT_FIELD_WORDS.items()
-        if any(word.startswith(beginnings) for word in words)
-    ]
-    return asked[0] if len(asked) == 1 else None

@@ -1,76 +1,57 @@
-"""Entity values made canonical: raw service, role and topic words → vocabulary ids."""
+"""Entity values made canonical: service, role, topic and contact-field words → ids.
+
+The NLU tags words ("perheneuvolaan", "puhelinnumeronsa"); the answers need ids
+("perheneuvola", "phone"). :class:`bot.places.vocabulary.Vocabulary` is the one place that
+maps such words, with the directory's names and aliases as its entries.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from bot.answers.dialogue import Question, contact_field_in
+from bot.answers.dialogue import Turn
 from bot.directory.queries import Directory
-from bot.text import words
+from bot.places.vocabulary import CONTACT_FIELDS, KINDS, Vocabulary
 
 
-def named_in(text: str, vocabulary: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:
-    """Ids of the vocabulary entries whose names the text mentions, in any inflection.
+def vocabulary(directory: Directory) -> Vocabulary:
+    """The directory's services, roles and topics, and the contact fields, in every language."""
+    entries: list[tuple[str, str, tuple[str, ...]]] = [
+        ("service", s.id, (s.name_fi, s.name_sv or "", s.name_en or "", *s.aliases))
+        for s in directory.services
+    ]
+    entries += [
+        ("role", r.id, (r.title_fi, r.title_sv or "", r.title_en or "", *r.aliases))
+        for r in directory.roles
+    ]
+    entries += [
+        ("topic", t.id, (t.name_fi, t.name_sv or "", t.name_en or "", *t.aliases))
+        for t in directory.topics
+    ]
+    entries += [("contact_field", field, names) for field, names in CONTACT_FIELDS]
+    return Vocabulary(entries)
 
-    A name matches when each of its words starts a word of the text, less its last two
-    letters (muutosagentti → muutosagentin, avaustapahtuma → avaustapahtumassa). Used when
-    the NLU tagged nothing, or tagged a form that is not a canonical value.
+
+def canonical_turn(directory: Directory, turn: Turn) -> Turn:
+    """The turn with every vocabulary entity value as an id, and what the text names added.
+
+    Values that name nothing are dropped. Topics named in the text are added to the tagged
+    ones; a contact field is added when none was tagged and the text names exactly one
+    ("entä sähköposti?").
     """
-    text_words = words(text)
-
-    def mentioned(name: str) -> bool:
-        stems = [word[: max(4, len(word) - 2)] for word in words(name)]
-        return bool(stems) and all(
-            any(word.startswith(stem) for word in text_words) for stem in stems
-        )
-
-    return tuple(
-        entry_id for entry_id, names in vocabulary if any(mentioned(name) for name in names)
-    )
-
-
-def canonical(
-    value: str | None,
-    known: Callable[[str], object],
-    vocabulary: Iterable[tuple[str, Sequence[str]]],
-) -> str | None:
-    """A canonical id for an entity value: the value itself, or the entry it names."""
-    if value is None or known(value) is not None:
-        return value
-    found = named_in(value, vocabulary)
-    return found[0] if found else None
-
-
-Vocabulary = list[tuple[str, tuple[str, ...]]]
-
-
-def _services(directory: Directory) -> Vocabulary:
-    return [(s.id, (s.name_fi, *s.aliases)) for s in directory.services]
-
-
-def _topics(directory: Directory) -> Vocabulary:
-    return [(t.id, (t.name_fi, *t.aliases)) for t in directory.topics]
-
-
-def normalised(directory: Directory, question: Question, text: str) -> Question:
-    """Map raw entity values to the directory's vocabularies; find topics in the text."""
-    services = _services(directory)
-    roles = [(r.id, (r.title_fi, *r.aliases)) for r in directory.roles]
-    topic_names = _topics(directory)
-    topics = [canonical(t, directory.topic, topic_names) for t in question.topics]
-    field = question.contact_field
-    if field is not None and field not in ("phone", "email"):
-        field = contact_field_in(field) or contact_field_in(text)
-    return replace(
-        question,
-        service=canonical(question.service, directory.service, services),
-        role=canonical(question.role, directory.role, roles),
-        topics=tuple(dict.fromkeys([*(t for t in topics if t), *named_in(text, topic_names)])),
-        contact_field=field,
-    )
+    words = vocabulary(directory)
+    entities = {kind: list(values) for kind, values in turn.entities.items()}
+    for kind in KINDS:
+        values = (words.canonical(value, kind) for value in entities.get(kind, ()))
+        entities[kind] = [value for value in values if value]
+    entities["topic"] = list(dict.fromkeys([*entities["topic"], *words.find(turn.text, "topic")]))
+    if not entities["contact_field"]:
+        field = words.only(turn.text, "contact_field")
+        entities["contact_field"] = [field] if field else []
+    return replace(turn, entities={kind: tuple(v) for kind, v in entities.items() if v})
 
 
 def vocabulary_in(directory: Directory, text: str) -> tuple[str, ...]:
     """Ids of the services and topics the text names, in any inflection."""
-    return named_in(text, _services(directory)) + named_in(text, _topics(directory))
+    words = vocabulary(directory)
+    return words.find(text, "service") + words.find(text, "topic")

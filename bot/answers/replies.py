@@ -17,7 +17,7 @@ from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.facts import rank_facts
 from bot.answers.intents import Intent
 from bot.answers.messages import Button, Message, Reply, intent_payload
-from bot.answers.normalise import normalised
+from bot.answers.normalise import canonical_turn
 from bot.answers.phrases import say
 from bot.answers.reading import refine
 from bot.answers.render import (
@@ -286,10 +286,11 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     Returns:
         The messages and the slots to set (the question, the unit/person it was about).
     """
+    turn = canonical_turn(directory, turn)
     asked = question_for(turn)
     if asked is None:
         return _place_noted(directory, turn)
-    question = refine(directory, normalised(directory, asked, turn.text), turn)
+    question = refine(directory, asked, turn)
     place, lang = turn.place, turn.language
     slots: dict[str, Any] = {"question": question.to_slot()}
     unit = directory.unit(question.unit) if question.unit else None

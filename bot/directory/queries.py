@@ -22,11 +22,11 @@ from bot.directory.model import (
     Role,
     Service,
     ServiceLocation,
-    Source,
     Topic,
 )
 from bot.directory.municipalities import Municipality
-from bot.text import fold, words
+from bot.directory.values import Source
+from bot.text import words
 
 REGION_PREFIX = "region:"
 COUNTY_PREFIX = "county:"
@@ -198,11 +198,11 @@ class Directory:
         Args:
             name: Part of the name in base form, any case, with or without ä/ö
                 (``"Hämäläinen"``, ``"hanna hamalainen"``), or the person id.
-            role: Role id (``muutosagentti``) or its Finnish title or alias.
+            role: Role id (``muutosagentti``).
             region: A place: ``"region:Keski-Suomi"``, ``"county:Keski-Suomen
                 hyvinvointialue"``, a region or county name, or a municipality code. A person
                 matches when their area includes any municipality of that place.
-            organisation: Organisation id, name or alias; members of its sub-organisations
+            organisation: Organisation id; members of its sub-organisations
                 (a project it administers) match too.
 
         Returns:
@@ -217,8 +217,7 @@ class Directory:
                 if person.id == name or (wanted and wanted <= self._name_words(person))
             ]
         if role is not None:
-            role_id = self._role_id(role)
-            persons = [person for person in persons if person.role == role_id]
+            persons = [person for person in persons if person.role == role]
         if region is not None:
             place = self._place_municipalities(region)
             persons = [
@@ -227,11 +226,10 @@ class Directory:
                 if any(covers(person.area, municipality) for municipality in place)
             ]
         if organisation is not None:
-            organisation_id = self._organization_id(organisation)
             persons = [
                 person
                 for person in persons
-                if organisation_id in self._organization_chain(person.organization)
+                if organisation in self._organization_chain(person.organization)
             ]
         return tuple(persons)
 
@@ -265,24 +263,6 @@ class Directory:
     def _name_words(self, person: Person) -> set[str]:
         names = [person.full_name, *person.aliases]
         return {word for text in names for word in words(text)}
-
-    def _role_id(self, role: str) -> str | None:
-        if role in self._roles:
-            return role
-        wanted = fold(role)
-        for entry in self.roles:
-            if wanted in {fold(text) for text in (entry.title_fi, *entry.aliases)}:
-                return entry.id
-        return None
-
-    def _organization_id(self, organisation: str) -> str | None:
-        if organisation in self._organizations:
-            return organisation
-        wanted = fold(organisation)
-        for entry in self.organizations:
-            if wanted in {fold(text) for text in (entry.name_fi, *entry.aliases)}:
-                return entry.id
-        return None
 
     def _organization_chain(self, organization_id: str) -> list[str]:
         """The organisation and the ones above it."""

@@ -1,0 +1,60 @@
+"""Service, role, topic and contact-field words → ids, in any inflection and in compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.places.vocabulary import CONTACT_FIELDS, Vocabulary, stem
+
+WORDS = Vocabulary(
+    [
+        ("service", "perheneuvola", ("perheneuvola", "familjerådgivning")),
+        ("service", "psykiatrinen-sairaanhoitaja", ("psykiatrinen sairaanhoitaja",)),
+        ("service", "perhekeskus", ("perhekeskus", "familjecenter")),
+        ("topic", "lape", ("LAPE",)),
+        ("topic", "pilotit", ("perhekeskuspilotit",)),
+        *(("contact_field", field, names) for field, names in CONTACT_FIELDS),
+    ]
+)
+
+
+def test_a_stem_drops_two_letters_keeping_four_and_nen_of_an_adjective() -> None:
+    assert [stem(w) for w in ("perheneuvola", "lape", "psykiatrinen", "nro")] == [
+        "perheneuvo",
+        "lape",
+        "psykiatri",
+        "nro",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "ids"),
+    [
+        ("onko laukaassa perheneuvolaa", "service", ("perheneuvola",)),
+        ("var finns familjerådgivningen", "service", ("perheneuvola",)),
+        ("psykiatrisen sairaanhoitajan vastaanotto", "service", ("psykiatrinen-sairaanhoitaja",)),
+        ("perhekeskuspilotit päijät-hämeessä", "service", ("perhekeskus",)),
+        ("perhekeskuspilotit päijät-hämeessä", "topic", ("pilotit",)),
+        ("milloin lape alkoi", "topic", ("lape",)),
+        ("mikä on hänen puhelinnumeronsa", "contact_field", ("phone",)),
+        ("entä sahkoposti?", "contact_field", ("email",)),
+        ("what is her e-mail", "contact_field", ("email",)),
+        ("onko lahdessa neuvolaa", "service", ()),
+        ("psykiatri", "service", ()),
+    ],
+)
+def test_find(text: str, kind: str, ids: tuple[str, ...]) -> None:
+    assert WORDS.find(text, kind) == ids
+
+
+def test_canonical_keeps_an_id_maps_a_form_and_drops_a_stranger() -> None:
+    assert WORDS.canonical("perheneuvola", "service") == "perheneuvola"
+    assert WORDS.canonical("perheneuvolaan", "service") == "perheneuvola"
+    assert WORDS.canonical("lape", "service") is None
+    assert WORDS.canonical(None, "service") is None
+
+
+def test_only_needs_exactly_one() -> None:
+    assert WORDS.only("puhelinnumero", "contact_field") == "phone"
+    assert WORDS.only("puhelinnumero ja sähköposti", "contact_field") is None
+    assert WORDS.only("kiitos", "contact_field") is None
