@@ -28,10 +28,11 @@ from bot.answers.routing import likeliest_question, not_understood
 from bot.answers.smalltalk import smalltalk
 from bot.directory.model import Language
 from bot.directory.queries import Directory
-from bot.directory.store import default_store
+from bot.directory.store import DirectoryStore
 from bot.language import DEFAULT_LANGUAGE, is_language, reply_language
 from bot.language import warm_up as warm_up_language
 from bot.safety import asks_for_help
+from bot.settings import directory_dir
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 # first parent's question (it takes seconds).
 warm_up()
 warm_up_language()
+
+#: The directory the actions answer from (``PERHEBOTTI_DIRECTORY_DIR``, else data/directory).
+STORE = DirectoryStore(directory_dir())
 
 ENTITY_TYPES = ("place", "unit", "person", "service", "role", "contact_field", "topic")
 #: Entities that are names: left out when the language of a message is detected.
@@ -162,7 +166,7 @@ class ActionAnswer(ReplyAction):
 
     def reply(self, tracker: Tracker) -> Reply:
         """Look the answer up in the directory for the parent's place."""
-        directory, turn = default_store().current(), turn_from_tracker(tracker)
+        directory, turn = STORE.current(), turn_from_tracker(tracker)
         after_crisis = _after_crisis(directory, tracker, turn)
         if after_crisis is not None:
             return after_crisis
@@ -183,7 +187,7 @@ class ActionCrisis(ReplyAction):
     def reply(self, tracker: Tracker) -> Reply:
         """112 first, the fitting helplines and the local services."""
         turn = turn_from_tracker(tracker)
-        return crisis_answer(default_store().current(), turn.text, turn.place, turn.language)
+        return crisis_answer(STORE.current(), turn.text, turn.place, turn.language)
 
     def on_failure(self, tracker: Tracker) -> Reply:
         """Even without the directory or the turn, 112."""
@@ -199,7 +203,7 @@ class ActionFallback(ReplyAction):
 
     def reply(self, tracker: Tracker) -> Reply:
         """The safety help after a crisis, the likeliest in-domain reading, or a way forward."""
-        directory, turn = default_store().current(), turn_from_tracker(tracker)
+        directory, turn = STORE.current(), turn_from_tracker(tracker)
         scores = ranking(tracker)
         after_crisis = _after_crisis(directory, tracker, turn)
         if after_crisis is not None:
@@ -233,7 +237,7 @@ class ActionHandoff(ReplyAction):
 
     def reply(self, tracker: Tracker) -> Reply:
         """The crisis help after a crisis, otherwise the contact card for the parent's place."""
-        directory, turn = default_store().current(), turn_from_tracker(tracker)
+        directory, turn = STORE.current(), turn_from_tracker(tracker)
         after_crisis = _after_crisis(directory, tracker, turn)
         if after_crisis is not None:
             return after_crisis

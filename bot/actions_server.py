@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hmac
 import logging
-import os
 import sys
 
 from rasa_sdk import utils
@@ -29,7 +28,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.stack import ACTION_TOKEN_VAR
+from bot.settings import ACTION_TOKEN_VAR, action_token
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +87,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     """Serve the actions until stopped; exit 2 without a token."""
     args = parse_args(argv)
-    token = os.environ.get(ACTION_TOKEN_VAR, "").strip()
+    token = action_token()
     if not token:
         print(f"Set {ACTION_TOKEN_VAR} (the value endpoints.yml sends).", file=sys.stderr)
         return 2

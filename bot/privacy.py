@@ -229,7 +229,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
 
     from bot.rasa.tracker_store import database_url, purge
+    from bot.settings import DatabaseSettings
 
-    purged = purge(database_url(), before=time.time() - args.older_than)
+    url = database_url(DatabaseSettings.from_env())
+    purged = purge(url, before=time.time() - args.older_than)
     print(f"deleted {purged.events} events; {purged.conversations} conversations removed entirely")
     return 0

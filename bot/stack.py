@@ -3,8 +3,10 @@
 ``make train``, ``make run`` and ``make shell`` call this module, and the end-to-end tests
 start the very same processes through :class:`Stack`, so what is tested is what runs.
 
-Ports come from the environment: ``PERHEBOTTI_ACTION_PORT`` (5055), ``PERHEBOTTI_RASA_PORT``
-(5005), ``PERHEBOTTI_WEB_PORT`` (8000); ``PERHEBOTTI_HOST`` (127.0.0.1) is where they listen.
+Where the processes listen comes from :class:`bot.settings.Ports`: ``PERHEBOTTI_ACTION_PORT``
+(5055), ``PERHEBOTTI_RASA_PORT`` (5005), ``PERHEBOTTI_WEB_PORT`` (8000); ``PERHEBOTTI_HOST``
+(127.0.0.1) is the interface of all three, ``PERHEBOTTI_WEB_HOST`` the gateway's when it
+differs (``python -m bot.web`` alone reads the same two).
 """
 
 from __future__ import annotations
@@ -27,57 +29,13 @@ from pathlib import Path
 from typing import IO
 
 from bot.paths import PROJECT_ROOT
+from bot.settings import ACTION_TOKEN_VAR, Ports, action_token
 from bot.supervisor import supervise
 from bot.training import QUIET_ENV, RASA, ensure_model
-
-#: The secret Rasa sends the action server (``token`` in endpoints.yml); random per run if unset.
-ACTION_TOKEN_VAR = "PERHEBOTTI_ACTION_TOKEN"
 
 #: Read timeouts of the Sanic servers (Rasa and the action server read SANIC_* settings): a
 #: client that sends an incomplete request or idles is cut off instead of holding a connection.
 SERVER_TIMEOUTS = {"SANIC_REQUEST_TIMEOUT": "10", "SANIC_KEEP_ALIVE_TIMEOUT": "5"}
-
-
-@dataclass(frozen=True)
-class Ports:
-    """Where each process listens."""
-
-    host: str = "127.0.0.1"
-    action: int = 5055
-    rasa: int = 5005
-    web: int = 8000
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Ports:
-        """Read ports from ``PERHEBOTTI_*`` variables, with the defaults above."""
-        try:
-            return cls(
-                host=environ.get("PERHEBOTTI_HOST", cls.host),
-                action=int(environ.get("PERHEBOTTI_ACTION_PORT", cls.action)),
-                rasa=int(environ.get("PERHEBOTTI_RASA_PORT", cls.rasa)),
-                web=int(environ.get("PERHEBOTTI_WEB_PORT", cls.web)),
-            )
-        except ValueError as error:
-            raise SystemExit(f"A PERHEBOTTI_*_PORT variable is not a number: {error}") from None
-
-    @property
-    def action_url(self) -> str:
-        """Base URL of the action server."""
-        return f"http://{self.host}:{self.action}"
-
-    @property
-    def rasa_url(self) -> str:
-        """Base URL of the Rasa server."""
-        return f"http://{self.host}:{self.rasa}"
-
-    @property
-    def web_url(self) -> str:
-        """Base URL of the chat page and gateway."""
-        return f"http://{self.host}:{self.web}"
-
-
-def _action_token(environ: Mapping[str, str]) -> str:
-    return environ.get(ACTION_TOKEN_VAR, "").strip() or secrets.token_urlsafe(32)
 
 
 @dataclass
@@ -100,7 +58,9 @@ class Stack:
     env: Mapping[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
     web: bool = True
-    action_token: str = field(default_factory=lambda: _action_token(os.environ), repr=False)
+    action_token: str = field(
+        default_factory=lambda: action_token() or secrets.token_urlsafe(32), repr=False
+    )
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -164,7 +124,7 @@ class Stack:
             "rasa": [RASA, "run", "--model", str(self.model),
                      "--interface", ports.host, "--port", str(ports.rasa),
                      "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-            "web": [sys.executable, "-m", "bot.web", "--host", ports.host,
+            "web": [sys.executable, "-m", "bot.web", "--host", ports.gateway_host,
                     "--port", str(ports.web), "--rasa-url", ports.rasa_url],
         }  # fmt: skip
         if name not in commands:
@@ -280,15 +240,19 @@ def main(argv: list[str]) -> int:
         return 1
     if command == "train":
         return 0
-    stack = Stack(model=model, ports=Ports.from_env())
+    try:
+        ports = Ports.from_env()
+    except ValueError as error:
+        print(f"Invalid setting: {error}", file=sys.stderr)
+        return 1
+    stack = Stack(model=model, ports=ports)
     try:
         if command == "shell":
             stack.start_actions()
             shell = [RASA, "shell", "--model", str(model), "--endpoints", "endpoints.yml",
-                     "--port", str(stack.ports.rasa)]  # fmt: skip
+                     "--port", str(ports.rasa)]  # fmt: skip
             return subprocess.call(shell + argv[1:], cwd=PROJECT_ROOT, env=stack.environment)
         stack.start()
-        ports = stack.ports
         print(
             "\nPerhebotti is running:\n"
             f"  chat page         {ports.web_url}/\n"

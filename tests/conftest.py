@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.stack import Ports, Stack
+from bot.settings import Ports
+from bot.stack import Stack
 from bot.training import ensure_model
 
 

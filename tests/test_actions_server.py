@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.paths import PROJECT_ROOT
-from bot.stack import ACTION_TOKEN_VAR
+from bot.settings import ACTION_TOKEN_VAR
 from tests.conftest import free_port
 
 TOKEN = "test-token-0123456789abcdef"

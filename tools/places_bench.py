@@ -42,8 +42,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.directory.municipalities import municipalities
-from bot.paths import PROJECT_ROOT
+from bot.directory.municipalities import load_municipalities
+from bot.paths import MUNICIPALITIES_CSV, PROJECT_ROOT
 from bot.places.names import (
     COMMON_WORD_NAMES,
     PERSON_LIKE_NAMES,
@@ -87,7 +87,7 @@ def named_entities() -> list[tuple[str, str, list[str]]]:
 
 def load_resolver() -> Resolver:
     """Return a resolver over all municipalities and the test sets' named entities."""
-    return Resolver(municipalities(), named_entities(), load_near_words())
+    return Resolver(load_municipalities(MUNICIPALITIES_CSV), named_entities(), load_near_words())
 
 
 def fold_keep_case(text: str) -> str:
@@ -165,14 +165,15 @@ def typo_set(
     forms: list[list[str]], seed: int, swedish: bool = False, languages: tuple[str, ...] = ("fi",)
 ) -> TypoSet:
     """Return the one-typo cases of the municipality forms (Finnish, or Swedish and English)."""
-    finnish = {m.code: fold(m.name_fi.removesuffix(" Tl")) for m in municipalities().values()}
-    names = {m.code: fold(m.name_sv) for m in municipalities().values()} if swedish else finnish
+    table = load_municipalities(MUNICIPALITIES_CSV)
+    finnish = {m.code: fold(m.name_fi.removesuffix(" Tl")) for m in table.values()}
+    names = {m.code: fold(m.name_sv) for m in table.values()} if swedish else finnish
     careful = {fold(n) for n in COMMON_WORD_NAMES | PERSON_LIKE_NAMES}
     careful_codes = {code for code, name in finnish.items() if name in careful}
     if swedish:  # a Swedish name is guarded when its Finnish one is, or is a Swedish word
         careful |= {fold(n) for n in SWEDISH_WORD_NAMES}
     keys: dict[str, set[str]] = {}
-    for alias in all_aliases(municipalities(), named_entities()):
+    for alias in all_aliases(table, named_entities()):
         for _, form in alias.forms:
             keys.setdefault(" ".join(split(form)[1]), set()).add(alias.id)
     rng = random.Random(seed)
@@ -235,7 +236,7 @@ def _misses(score: Score, show: int) -> Iterable[str]:
 def swedish_english_forms() -> list[list[str]]:
     """Return ``[code, form]`` of the Swedish and English names that differ from the Finnish."""
     forms: dict[tuple[str, str], None] = {}
-    for m in municipalities().values():
+    for m in load_municipalities(MUNICIPALITIES_CSV).values():
         finnish = m.name_fi.removesuffix(" Tl").removesuffix("n kunta").lower()
         if m.name_sv.lower() not in {finnish, m.name_fi.lower()}:
             forms.update(dict.fromkeys((m.code, f) for _, f in swedish_forms(m.name_sv.lower())))

@@ -19,8 +19,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.directory.municipalities import municipalities
-from bot.paths import DIRECTORY_DIR
+from bot.directory.municipalities import load_municipalities
+from bot.paths import DIRECTORY_DIR, MUNICIPALITIES_CSV
 from bot.places.inflect import name_forms
 from bot.places.nearwords import NEAR_WORDS_FILE
 from bot.places.resolver import Resolver
@@ -87,7 +87,8 @@ def write_near_words(words: list[str], path: Path = NEAR_WORDS_FILE) -> None:
 
 def main() -> int:
     """Rewrite the list and say how many words it has."""
-    words = build_near_words(Resolver(municipalities(), [], near_words=frozenset()))
+    municipalities = load_municipalities(MUNICIPALITIES_CSV)
+    words = build_near_words(Resolver(municipalities, [], near_words=frozenset()))
     write_near_words(words)
     print(f"{len(words)} words written to {NEAR_WORDS_FILE}")
     return 0

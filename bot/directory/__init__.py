@@ -8,5 +8,6 @@
   :mod:`bot.directory.build` turns checked entries into the model's entries.
 - :mod:`bot.directory.queries`: ``Directory`` and its questions (``lookup``, ``find_contacts``);
   :mod:`bot.directory.areas` indexes entries by the places they serve.
-- :mod:`bot.directory.store`: ``default_store().current()``, the directory a process serves.
+- :mod:`bot.directory.store`: ``DirectoryStore(path).current()``, the directory a process
+  serves, reloaded when its files change.
 """

@@ -32,7 +32,7 @@ from bot.directory.model import (
     Topic,
     ValidationIssue,
 )
-from bot.directory.municipalities import Municipality, load_municipalities, municipalities
+from bot.directory.municipalities import Municipality, load_municipalities
 from bot.directory.queries import Directory
 from bot.directory.schema import (
     MISSING,
@@ -47,7 +47,7 @@ from bot.directory.schema import (
     UnitEntry,
 )
 from bot.directory.values import Source
-from bot.paths import DIRECTORY_DIR
+from bot.paths import DIRECTORY_DIR, MUNICIPALITIES_CSV
 
 #: The directory's YAML files, each with the key of its entry list, in loading order.
 FILES: dict[str, str] = {
@@ -195,12 +195,12 @@ class _Loader:
     def _read_municipalities(self) -> dict[str, Municipality]:
         csv_path = self.path / MUNICIPALITIES_FILE
         if not csv_path.exists():
-            return municipalities()
+            return load_municipalities(MUNICIPALITIES_CSV)
         try:
             return load_municipalities(csv_path)
         except (OSError, KeyError, csv.Error, UnicodeDecodeError) as error:
             self._file_issue(MUNICIPALITIES_FILE, "-", f"cannot read the list: {error!r}")
-            return municipalities()
+            return load_municipalities(MUNICIPALITIES_CSV)
 
     def _read_file(self, file: str, build: Callable[[Any, Report], object]) -> None:
         """Check and build every entry of a file, reporting duplicate ids."""

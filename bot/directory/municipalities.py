@@ -1,17 +1,17 @@
 """The 308 municipalities of Finland (2025) with their region and wellbeing services county.
 
-The list is ``data/directory/municipalities.csv`` (Statistics Finland classification as
-packaged in rOpenGov/geofi ``municipality_key_2025``, BSD-2).
+The list is ``data/directory/municipalities.csv`` (:data:`bot.paths.MUNICIPALITIES_CSV`;
+Statistics Finland classification as packaged in rOpenGov/geofi ``municipality_key_2025``,
+BSD-2). A loaded directory carries its list (``Directory.municipalities``); code without a
+directory at hand reads it with :func:`load_municipalities`.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-
-from bot.paths import MUNICIPALITIES_CSV
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,12 @@ class Municipality:
     languages: str
 
 
-def load_municipalities(path: Path = MUNICIPALITIES_CSV) -> dict[str, Municipality]:
+def load_municipalities(path: Path) -> dict[str, Municipality]:
     """Read the municipality list.
 
     Args:
-        path: CSV file with the columns of ``municipalities.csv``.
+        path: CSV file with the columns of ``municipalities.csv`` (the project's list is
+            :data:`bot.paths.MUNICIPALITIES_CSV`).
 
     Returns:
         Municipalities by three-digit code, in file order.
@@ -56,25 +57,16 @@ def load_municipalities(path: Path = MUNICIPALITIES_CSV) -> dict[str, Municipali
     }
 
 
-@lru_cache(maxsize=1)
-def municipalities() -> dict[str, Municipality]:
-    """Return the project's municipality list, read once per process."""
-    return load_municipalities()
-
-
-def find_municipality(
-    text: str, table: dict[str, Municipality] | None = None
-) -> Municipality | None:
+def find_municipality(text: str, table: Mapping[str, Municipality]) -> Municipality | None:
     """The municipality named in base form, in Finnish, Swedish or English, or by its code.
 
     Args:
         text: ``"Laukaa"``, ``"Jakobstad"``, ``"410"`` (case and surrounding spaces ignored).
-        table: Municipalities to search; the project's list by default.
+        table: Municipalities to search by code.
 
     Returns:
         The municipality, or None when nothing matches exactly.
     """
-    table = municipalities() if table is None else table
     wanted = text.strip().casefold()
     if wanted in table:
         return table[wanted]

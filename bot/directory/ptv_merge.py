@@ -28,8 +28,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.directory.loader import FILES, MUNICIPALITIES_FILE, load_directory
 from bot.directory.model import DirectoryError
-from bot.directory.municipalities import load_municipalities, municipalities
+from bot.directory.municipalities import load_municipalities
 from bot.directory.ptv import PtvBundle, PtvRecord, read_ptv
+from bot.paths import MUNICIPALITIES_CSV
 from bot.text import words
 
 STATE_FILE = "ptv-state.json"
@@ -67,7 +68,7 @@ def import_ptv(ptv_file: Path, directory: Path, *, dry_run: bool = False) -> Imp
         directory would not pass ``directory check``.
     """
     csv_path = directory / MUNICIPALITIES_FILE
-    known = load_municipalities(csv_path) if csv_path.exists() else municipalities()
+    known = load_municipalities(csv_path if csv_path.exists() else MUNICIPALITIES_CSV)
     bundle = read_ptv(ptv_file, known)
     merger = _Merger(directory)
     report = merger.merge(bundle)

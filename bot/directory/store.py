@@ -8,14 +8,16 @@ builds a complete new :class:`~bot.directory.queries.Directory` and then swaps t
 in one assignment, so a reader gets either the old directory or the new one, never a
 half-loaded one. A broken edit is logged, the last good directory keeps being served until
 the files are fixed, and ``errors`` tells what is wrong meanwhile.
+
+A process makes one store where it starts and hands it on: the action server in
+``actions/actions.py`` and the NLU name extractor (:mod:`bot.rasa.name_entities`), each for
+the folder of :func:`bot.settings.directory_dir`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 from bot.directory.loader import directory_files, load_directory
@@ -25,8 +27,6 @@ from bot.paths import DIRECTORY_DIR
 
 logger = logging.getLogger(__name__)
 
-#: Environment variable naming another directory folder (tests, staging).
-DIRECTORY_ENV = "PERHEBOTTI_DIRECTORY_DIR"
 DEFAULT_CHECK_INTERVAL = 2.0
 
 # (file name, modification time in ns, size), None for a missing file.
@@ -149,12 +149,3 @@ class DirectoryStore:
                 continue
             result.append((file.name, stat.st_mtime_ns, stat.st_size))
         return tuple(result)
-
-
-@lru_cache(maxsize=1)
-def default_store() -> DirectoryStore:
-    """The process-wide store of the project's directory (``$PERHEBOTTI_DIRECTORY_DIR`` if set).
-
-    Nothing is read until the first ``current()``.
-    """
-    return DirectoryStore(Path(os.environ.get(DIRECTORY_ENV) or DIRECTORY_DIR))

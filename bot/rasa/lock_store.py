@@ -1,20 +1,19 @@
-"""Conversation locks: in memory by default, Rasa's Redis lock store from the environment.
+"""Conversation locks: in memory by default, Rasa's Redis lock store from the settings.
 
 ``endpoints.yml`` names :class:`ConfiguredLockStore`. With ``PERHEBOTTI_LOCK_STORE_URL`` unset
 (``make run``), locks live in the Rasa process, which is right for one process. Several Rasa
 processes (``SANIC_WORKERS`` > 1, or replicas behind a load balancer) must share their locks
 so that the messages of one conversation are handled one at a time, in order: set
 ``PERHEBOTTI_LOCK_STORE_URL`` (e.g. ``redis://:password@127.0.0.1:6379/0``; ``rediss://``
-for TLS) and Rasa's own :class:`~rasa.core.lock_store.RedisLockStore` keeps them in Redis.
+for TLS) and Rasa's own :class:`~rasa.core.lock_store.RedisLockStore` keeps them in Redis
+(:class:`bot.settings.LockStoreSettings` reads and checks the URL).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from rasa.core.lock_store import (
     LOCK_LIFETIME,
@@ -24,55 +23,28 @@ from rasa.core.lock_store import (
     TicketLock,
 )
 
-LOCK_STORE_URL_ENV = "PERHEBOTTI_LOCK_STORE_URL"
-WORKERS_ENV = "SANIC_WORKERS"
+from bot.settings import LockStoreSettings
 
 #: Seconds one change of a lock may take (it takes milliseconds; this only bounds a crash).
 CHANGE_TIMEOUT = 10
 
 
-def lock_store_from_env(environ: Mapping[str, str] = os.environ) -> LockStore:
-    """Return the lock store the environment asks for.
-
-    Args:
-        environ: Environment to read ``PERHEBOTTI_LOCK_STORE_URL`` and ``SANIC_WORKERS`` from.
-
-    Returns:
-        A Redis lock store for a ``redis://`` / ``rediss://`` URL, else an in-memory one.
-
-    Raises:
-        ValueError: For a URL that is not Redis's, or several workers without Redis.
-    """
-    url = environ.get(LOCK_STORE_URL_ENV, "").strip()
-    if not url:
-        workers = environ.get(WORKERS_ENV, "1").strip() or "1"
-        if workers != "1":
-            raise ValueError(
-                f"{WORKERS_ENV}={workers} needs a shared lock store: set {LOCK_STORE_URL_ENV} "
-                "(e.g. redis://127.0.0.1:6379/0)"
-            )
+def build_lock_store(settings: LockStoreSettings | None) -> LockStore:
+    """Return Rasa's Redis lock store for ``settings``; an in-memory one for None."""
+    if settings is None:
         return InMemoryLockStore()
-    parts = urlsplit(url)
-    if parts.scheme not in ("redis", "rediss") or not parts.hostname:
-        raise ValueError(
-            f"{LOCK_STORE_URL_ENV} must be a Redis URL such as redis://127.0.0.1:6379/0, "
-            f"got {parts.scheme or 'no'} scheme"
-        )
-    db = parts.path.strip("/") or "0"
-    if not db.isdigit():
-        raise ValueError(f"{LOCK_STORE_URL_ENV}: the database must be a number, got {db!r}")
     return RedisLockStore(
-        host=parts.hostname,
-        port=parts.port or 6379,
-        db=int(db),
-        username=unquote(parts.username) if parts.username else None,
-        password=unquote(parts.password) if parts.password else None,
-        use_ssl=parts.scheme == "rediss",
+        host=settings.host,
+        port=settings.port,
+        db=settings.db,
+        username=settings.username,
+        password=settings.password,
+        use_ssl=settings.use_ssl,
     )
 
 
 class ConfiguredLockStore(LockStore):
-    """The lock store of :func:`lock_store_from_env`, as ``endpoints.yml`` can name it.
+    """The lock store of :func:`build_lock_store`, as ``endpoints.yml`` can name it.
 
     Rasa changes a conversation's lock by reading it, changing it and writing it back. Two
     Rasa processes doing that at once on Redis can both get the same ticket (and handle one
@@ -81,8 +53,8 @@ class ConfiguredLockStore(LockStore):
     """
 
     def __init__(self, endpoint_config: Any = None) -> None:
-        """Create the store; settings come from the environment, not from endpoints.yml."""
-        self.store = lock_store_from_env()
+        """Create the store from :class:`~bot.settings.LockStoreSettings`, not endpoints.yml."""
+        self.store = build_lock_store(LockStoreSettings.from_env())
         super().__init__()
 
     @contextmanager

@@ -10,8 +10,13 @@ inflected forms and DIET does not learn these entities:
 - ``person``: a directory person id.
 
 Each entity carries ``start``/``end`` (the name as typed), ``value`` (the canonical id),
-``confidence`` and ``extractor``. The resolver follows the directory: a reloaded directory
-gives a rebuilt resolver on the next message.
+``confidence`` and ``extractor``.
+
+The component serves the directory folder of its ``directory`` config (relative to the
+project root; ``PERHEBOTTI_DIRECTORY_DIR`` overrides it, see :func:`bot.settings.directory_dir`)
+from its own :class:`~bot.directory.store.DirectoryStore`. Rasa creates it when the model is
+loaded, and the directory is loaded then, not on the first message. The resolver follows the
+store: a reloaded directory gives a rebuilt resolver on the next message.
 """
 
 from __future__ import annotations
@@ -35,8 +40,12 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.places import default_resolver
+from bot.directory.queries import Directory
+from bot.directory.store import DirectoryStore
+from bot.paths import PROJECT_ROOT
+from bot.places import resolver_for
 from bot.places.resolver import Resolver
+from bot.settings import directory_dir
 
 # Resolver kinds → entity names of the domain.
 ENTITY_OF_KIND = {
@@ -48,14 +57,35 @@ ENTITY_OF_KIND = {
 }
 
 
+class StoreResolver:
+    """The resolver of the directory a store serves, rebuilt when the store holds a new one.
+
+    Args:
+        store: The directory store to follow.
+    """
+
+    def __init__(self, store: DirectoryStore) -> None:
+        self.store = store
+        self._built: tuple[Directory, Resolver] | None = None
+
+    def __call__(self) -> Resolver:
+        """Return the resolver of the store's current directory (loaded on first use)."""
+        directory = self.store.current()
+        built = self._built
+        if built is None or built[0] is not directory:
+            built = (directory, resolver_for(directory))
+            self._built = built
+        return built[1]
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class FinnishNameExtractor(GraphComponent, EntityExtractorMixin):
     """Marks place, unit and person entities with canonical directory ids."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """The component's default config: the lowest confidence kept."""
-        return {"min_confidence": 0.0}
+        """The lowest confidence kept, and the directory folder (relative to the project)."""
+        return {"min_confidence": 0.0, "directory": "data/directory"}
 
     @staticmethod
     def supported_languages() -> list[str] | None:
@@ -70,20 +100,21 @@ class FinnishNameExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> FinnishNameExtractor:
-        """Create the component (it has nothing to train or load)."""
-        return cls(config)
+        """Create the component; its directory is loaded now, not on the first message.
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        resolver: Callable[[], Resolver] = default_resolver,
-    ) -> None:
+        Rasa calls this when it loads the model, with the default config merged in.
+        """
+        folder = directory_dir(PROJECT_ROOT / config["directory"])
+        resolver = StoreResolver(DirectoryStore(folder))
+        resolver()  # loads the directory and builds the resolver
+        return cls(config, resolver)
+
+    def __init__(self, config: dict[str, Any], resolver: Callable[[], Resolver]) -> None:
         """Create the extractor.
 
         Args:
-            config: Component config (``min_confidence``).
-            resolver: Returns the resolver to use; the project's, following the directory,
-                by default.
+            config: Component config (``min_confidence``, ``directory``).
+            resolver: Returns the resolver to use (:class:`StoreResolver` in :meth:`create`).
         """
         self._config = {**self.get_default_config(), **config}
         self._resolver = resolver

@@ -1,11 +1,12 @@
-"""Telegram channel: Rasa's Telegram connector, configured from the environment.
+"""Telegram channel: Rasa's Telegram connector, configured by ``TELEGRAM_*`` variables.
 
 ``credentials.yml`` lists ``bot.rasa.telegram.TelegramInput``; the channel is on when
 ``TELEGRAM_TOKEN`` is set and then also needs ``TELEGRAM_BOT_NAME`` (the bot's username)
 and ``TELEGRAM_WEBHOOK_URL`` (public HTTPS address of ``/webhooks/telegram/webhook``).
 ``TELEGRAM_API_URL`` points the bot at another Bot API server (a local one, or a stand-in in
-tests). Without ``TELEGRAM_TOKEN`` the server starts as usual and the channel only answers
-``GET /webhooks/telegram/`` with ``{"status": "disabled"}``.
+tests). :class:`bot.settings.TelegramSettings` reads them. Without ``TELEGRAM_TOKEN`` the
+server starts as usual and the channel only answers ``GET /webhooks/telegram/`` with
+``{"status": "disabled"}``.
 
 Differences from Rasa's connector:
 
@@ -32,16 +33,13 @@ Differences from Rasa's connector:
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import hmac
 import html
 import json
 import logging
-import os
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -59,10 +57,9 @@ from sanic.response import HTTPResponse
 
 from bot.privacy import PRIVACY_NOTICE, PRIVACY_NOTICES, clean_user_text
 from bot.rasa.rest import NO_REPLY_TEXT
+from bot.settings import TelegramSettings
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_API_URL = "https://api.telegram.org"
 
 #: Header in which Telegram repeats the webhook's secret token.
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -101,52 +98,6 @@ def language_hint(update: object) -> str | None:
             language = code.split("-", 1)[0].strip().lower()
             return language if language in HINT_LANGUAGES else None
     return None
-
-
-@dataclass(frozen=True)
-class TelegramSettings:
-    """The bot's Telegram configuration.
-
-    Attributes:
-        token: Bot token from @BotFather.
-        bot_name: The bot's username (without @); updates are checked against it.
-        webhook_url: Public HTTPS URL of ``/webhooks/telegram/webhook``.
-        api_url: Base URL of the Bot API server.
-
-    """
-
-    token: str
-    bot_name: str
-    webhook_url: str
-    api_url: str = DEFAULT_API_URL
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ) -> TelegramSettings | None:
-        """Read ``TELEGRAM_*`` variables; None when ``TELEGRAM_TOKEN`` is not set.
-
-        Raises:
-            RasaException: When the token is set but the bot name or webhook URL is not.
-
-        """
-        token = environ.get("TELEGRAM_TOKEN", "").strip()
-        if not token:
-            return None
-        missing = [
-            name for name in ("TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL") if not environ.get(name)
-        ]
-        if missing:
-            raise RasaException(f"TELEGRAM_TOKEN is set, so set {' and '.join(missing)} too.")
-        return cls(
-            token=token,
-            bot_name=environ["TELEGRAM_BOT_NAME"].strip().lstrip("@"),
-            webhook_url=environ["TELEGRAM_WEBHOOK_URL"].strip(),
-            api_url=environ.get("TELEGRAM_API_URL", "").strip() or DEFAULT_API_URL,
-        )
-
-    @property
-    def webhook_secret(self) -> str:
-        """Secret Telegram sends with every update (derived from the token)."""
-        return hmac.new(self.token.encode(), b"perhebotti-webhook", hashlib.sha256).hexdigest()
 
 
 def telegram_html(text: str) -> str:
@@ -301,11 +252,11 @@ class TelegramInput(telegram.TelegramInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        """Build the channel from the environment (its ``credentials.yml`` entry stays empty).
+        """Build the channel from the ``TELEGRAM_*`` variables; ``credentials.yml`` gives none.
 
         Raises:
             RasaException: When ``credentials.yml`` gives values (they belong in the
-                environment) or the environment is incomplete.
+                ``TELEGRAM_*`` variables) or a needed variable is missing.
 
         """
         if credentials:
@@ -313,7 +264,10 @@ class TelegramInput(telegram.TelegramInput):
                 "Configure Telegram with TELEGRAM_TOKEN, TELEGRAM_BOT_NAME and "
                 "TELEGRAM_WEBHOOK_URL in the environment, not in credentials.yml."
             )
-        return cls(TelegramSettings.from_env())
+        try:
+            return cls(TelegramSettings.from_env())
+        except ValueError as error:
+            raise RasaException(str(error)) from None
 
     def get_metadata(self, request: Request) -> dict[str, Any] | None:
         """Return ``{"language": …}`` from the update's ``language_code``, or None."""

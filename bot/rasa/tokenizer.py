@@ -42,7 +42,12 @@ class FinnishTokenizer(WhitespaceTokenizer):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> FinnishTokenizer:
-        """Create the tokenizer (it has no trained state)."""
+        """Create the tokenizer (it has no trained state) and load the lemma dictionary.
+
+        Rasa calls this when it loads the model, so the first parent does not wait for the
+        dictionary (it takes seconds).
+        """
+        lemma("perhekeskus")
         return cls(config)
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:

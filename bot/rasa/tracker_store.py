@@ -1,9 +1,9 @@
-"""Conversation storage: SQLite by default, any SQLAlchemy URL from the environment.
+"""Conversation storage: SQLite by default, any SQLAlchemy URL from the settings.
 
 ``endpoints.yml`` names :class:`ConfiguredSQLTrackerStore`. Conversations then persist across
 restarts in ``var/conversations.db`` (git-ignored). Setting ``PERHEBOTTI_DATABASE_URL``
 (e.g. ``postgresql://perhebotti:secret@127.0.0.1:5432/perhebotti``) switches to that database;
-``PERHEBOTTI_STATE_DIR`` moves the SQLite file elsewhere.
+``PERHEBOTTI_STATE_DIR`` moves the SQLite file elsewhere (:class:`bot.settings.DatabaseSettings`).
 
 Personal data never reaches the store: the channels (:mod:`bot.rasa.rest`,
 :mod:`bot.rasa.telegram`) mask what parents type before Rasa sees it, and drop the request
@@ -13,10 +13,7 @@ metadata. :func:`purge` deletes what is older than the retention period
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,32 +21,22 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from bot.paths import STATE_DIR
-
-DATABASE_URL_ENV = "PERHEBOTTI_DATABASE_URL"
-STATE_DIR_ENV = "PERHEBOTTI_STATE_DIR"
+from bot.settings import DatabaseSettings
 
 
-def database_url(environ: Mapping[str, str] = os.environ) -> str:
+def database_url(settings: DatabaseSettings) -> str:
     """Return the SQLAlchemy URL of the conversation database.
 
     Args:
-        environ: Environment to read ``PERHEBOTTI_DATABASE_URL`` / ``PERHEBOTTI_STATE_DIR`` from.
+        settings: Where the conversations live (:meth:`DatabaseSettings.from_env`).
 
     Returns:
         The configured URL, or an SQLite file URL under the state folder (created if missing).
     """
-    url = environ.get(DATABASE_URL_ENV, "").strip()
-    if url:
-        if "://" not in url:
-            raise ValueError(
-                f"{DATABASE_URL_ENV} must be a database URL such as "
-                f"postgresql://user:password@host:5432/dbname, got {url!r}"
-            )
-        return url
-    state_dir = Path(environ.get(STATE_DIR_ENV) or STATE_DIR)
-    state_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{state_dir / 'conversations.db'}"
+    if settings.url:
+        return settings.url
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{settings.state_dir / 'conversations.db'}"
 
 
 class ConfiguredSQLTrackerStore(SQLTrackerStore):
@@ -62,8 +49,9 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
         event_broker: EventBroker | None = None,
         **kwargs: Any,
     ) -> None:
-        """Create the store; ``host`` from endpoints.yml is ignored in favour of the env."""
-        super().__init__(domain=domain, host=database_url(), event_broker=event_broker)
+        """Create the store; ``host`` from endpoints.yml is ignored in favour of the settings."""
+        url = database_url(DatabaseSettings.from_env())
+        super().__init__(domain=domain, host=url, event_broker=event_broker)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """``python -m bot.web``: serve the chat page, the widget and the gateway until stopped.
 
-Flags override the environment: ``PERHEBOTTI_WEB_HOST``, ``PERHEBOTTI_WEB_PORT``,
-``PERHEBOTTI_RASA_URL`` and ``PERHEBOTTI_CORS_ORIGINS`` (comma-separated origins).
+Flags override the variables that :func:`bot.settings.gateway_settings` reads:
+``PERHEBOTTI_WEB_HOST`` (else ``PERHEBOTTI_HOST``, as for ``python -m bot run``),
+``PERHEBOTTI_WEB_PORT``, ``PERHEBOTTI_RASA_URL`` and ``PERHEBOTTI_CORS_ORIGINS``
+(comma-separated origins).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import dataclasses
 import logging
 import sys
 
+from bot.settings import gateway_settings
 from bot.web.app import create_app
 from bot.web.server import serve
 from bot.web.settings import Settings, parse_origins
@@ -45,7 +48,7 @@ def main(argv: list[str]) -> int:
     """Serve until SIGINT or SIGTERM."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        settings = parse_args(argv, Settings.from_env())
+        settings = parse_args(argv, gateway_settings())
     except ValueError as error:
         print(f"Invalid PERHEBOTTI_* setting: {error}", file=sys.stderr)
         return 2

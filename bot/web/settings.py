@@ -1,13 +1,14 @@
-"""Settings of the chat gateway: where it listens, where Rasa is, and its limits."""
+"""Settings of the chat gateway: where it listens, where Rasa is, and its limits.
+
+:func:`bot.settings.gateway_settings` builds them from the ``PERHEBOTTI_*`` variables.
+"""
 
 from __future__ import annotations
 
-import os
 import secrets
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.web.clients import Network, parse_networks
+from bot.web.clients import Network
 
 
 def parse_origins(value: str) -> frozenset[str]:
@@ -37,8 +38,9 @@ class Settings:
 
     Attributes:
         rasa_url: Base URL of the Rasa server (its REST channel answers there).
-        host: Interface the gateway listens on.
-        port: Port the gateway listens on.
+        host: Interface the gateway listens on (``PERHEBOTTI_WEB_HOST``, else
+            ``PERHEBOTTI_HOST``).
+        port: Port the gateway listens on (``PERHEBOTTI_WEB_PORT``).
         cors_origins: Web sites (origins) whose pages may call the gateway, e.g. the
             municipality's site that embeds the widget. The gateway's own page always may.
         max_message_chars: Longest message a user may send.
@@ -46,7 +48,8 @@ class Settings:
             allowed within ``rate_window`` seconds.
         rate_window: Length of the rate-limit window in seconds.
         rasa_timeout: Seconds to wait for the bot's answer before telling the user it is slow.
-        secret: Key that signs conversation tokens (random per process unless given).
+        secret: Key that signs conversation tokens (``PERHEBOTTI_SESSION_SECRET``, else
+            random per process).
         session_ttl: Seconds a conversation token stays valid; then the page starts anew.
         trusted_proxies: Reverse proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto``
             are believed (``PERHEBOTTI_TRUSTED_PROXIES``, e.g. ``127.0.0.1``).
@@ -73,24 +76,3 @@ class Settings:
     max_waiting_per_client: int = 10
     read_timeout: float = 10.0
     keepalive_timeout: float = 15.0
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
-        """Read the ``PERHEBOTTI_*`` variables of the gateway.
-
-        They are ``_WEB_HOST``, ``_WEB_PORT``, ``_RASA_URL``, ``_CORS_ORIGINS``,
-        ``_TRUSTED_PROXIES``, ``_SESSION_HOURS`` and ``_MAX_IN_FLIGHT``.
-
-        Raises:
-            ValueError: When a variable has an invalid value.
-
-        """
-        return cls(
-            rasa_url=environ.get("PERHEBOTTI_RASA_URL", cls.rasa_url).rstrip("/"),
-            host=environ.get("PERHEBOTTI_WEB_HOST", cls.host),
-            port=int(environ.get("PERHEBOTTI_WEB_PORT", cls.port)),
-            cors_origins=parse_origins(environ.get("PERHEBOTTI_CORS_ORIGINS", "")),
-            session_ttl=float(environ.get("PERHEBOTTI_SESSION_HOURS", 12)) * 3600,
-            trusted_proxies=parse_networks(environ.get("PERHEBOTTI_TRUSTED_PROXIES", "")),
-            max_in_flight=max(1, int(environ.get("PERHEBOTTI_MAX_IN_FLIGHT", cls.max_in_flight))),
-        )

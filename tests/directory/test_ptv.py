@@ -10,11 +10,11 @@ import pytest
 
 from bot.directory.cli import main
 from bot.directory.loader import FILES, load_directory
-from bot.directory.municipalities import municipalities
+from bot.directory.municipalities import load_municipalities
 from bot.directory.ptv import PtvError, read_ptv
 from bot.directory.ptv_fields import modified_date
 from bot.directory.ptv_merge import STATE_FILE, import_ptv
-from bot.paths import DATA_DIR
+from bot.paths import DATA_DIR, MUNICIPALITIES_CSV
 from tests.directory.helpers import edit
 
 SAMPLE = DATA_DIR / "ptv" / "sample.json"
@@ -34,7 +34,7 @@ def test_sample_is_marked_fictional() -> None:
 
 
 def test_mapping_of_a_service_location() -> None:
-    bundle = read_ptv(SAMPLE, municipalities())
+    bundle = read_ptv(SAMPLE, load_municipalities(MUNICIPALITIES_CSV))
     unit = next(record for record in bundle.units if record.ptv_id == CHANNEL)
     assert unit.modified == date(2025, 3, 14)
     assert unit.fields["area"] == {"municipalities": ["604"]}
@@ -159,6 +159,6 @@ def test_not_ptv_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     path = tmp_path / "x.json"
     path.write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(PtvError):
-        read_ptv(path, municipalities())
+        read_ptv(path, load_municipalities(MUNICIPALITIES_CSV))
     assert main(["directory", "import-ptv", str(path)]) == 1
     assert "no PTV organisations" in capsys.readouterr().err

@@ -14,8 +14,7 @@ import pytest
 from bot.directory import store as store_module
 from bot.directory.model import DirectoryError
 from bot.directory.queries import Directory
-from bot.directory.store import DIRECTORY_ENV, DirectoryStore, default_store
-from bot.paths import DIRECTORY_DIR
+from bot.directory.store import DirectoryStore
 from tests.directory.helpers import edit
 
 
@@ -149,17 +148,3 @@ def test_a_broken_first_load_is_served_once_the_files_are_fixed(copy: Path) -> N
     edit(copy / "persons.yaml", '"040 549 99x4"', '"040 549 9734"')
     store.refresh()
     assert julia_phone(store.current()) == "040 549 9734"
-
-
-def test_default_store_is_one_per_process_and_honours_the_environment(
-    monkeypatch: pytest.MonkeyPatch, copy: Path
-) -> None:
-    default_store.cache_clear()
-    try:
-        assert default_store() is default_store()
-        assert default_store().path == DIRECTORY_DIR
-        default_store.cache_clear()
-        monkeypatch.setenv(DIRECTORY_ENV, str(copy))
-        assert default_store().path == copy
-    finally:
-        default_store.cache_clear()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.directory.municipalities import Municipality, municipalities
+from bot.directory.municipalities import Municipality, load_municipalities
+from bot.paths import MUNICIPALITIES_CSV
 
 HERE = Path(__file__).parent
 TRICKY_FILE = HERE / "forms_tricky.tsv"
@@ -102,7 +103,9 @@ def tricky_forms() -> list[tuple[str, str]]:
 
 def all_forms() -> list[tuple[str, str]]:
     """Return every ``(code, form)`` pair: rule forms of all 308 plus the tricky ones."""
-    rows = [(m.code, f) for m in municipalities().values() for f in rule_forms(m)]
+    rows = [
+        (m.code, f) for m in load_municipalities(MUNICIPALITIES_CSV).values() for f in rule_forms(m)
+    ]
     rows += tricky_forms()
     expanded = [(code, v) for code, form in rows for v in variants(form)]
     return list(dict.fromkeys(expanded))

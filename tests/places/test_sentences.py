@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.places import default_resolver
+from bot.directory.loader import load_directory
+from bot.paths import DIRECTORY_DIR
+from bot.places import resolver_for
 from bot.places.names import PLACE_KINDS
 from bot.places.resolver import Resolver
 from tools.places_bench import SETS_DIR, rows
@@ -33,7 +35,7 @@ def test_everyday_sentence_gives_no_name(resolver: Resolver, text: str) -> None:
 
 
 def test_the_live_directory_gives_the_same_answers() -> None:
-    live = default_resolver()
+    live = resolver_for(load_directory(DIRECTORY_DIR))
     assert [t for t, expected in SENTENCES if ids(live, t) != expected] == []
     assert [t for t in EVERYDAY if any(m.kind in PLACE_KINDS for m in live.find(t))] == []
 

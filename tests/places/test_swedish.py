@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.directory.municipalities import find_municipality
+from bot.directory.municipalities import find_municipality, load_municipalities
+from bot.paths import MUNICIPALITIES_CSV
 from bot.places.names import PLACE_KINDS
 from bot.places.resolver import Resolver
 from bot.places.swedish import REGION_EN, swedish_genitive
@@ -158,9 +159,9 @@ def test_swedish_genitive() -> None:
     [("Jakobstad", "598"), ("borgå", "638"), ("Pietarsaari", "598"), (" Vasa ", "905")],
 )
 def test_find_municipality_by_swedish_and_english_name(name: str, code: str) -> None:
-    municipality = find_municipality(name)
+    municipality = find_municipality(name, load_municipalities(MUNICIPALITIES_CSV))
     assert municipality is not None and municipality.code == code
 
 
 def test_find_municipality_of_nothing() -> None:
-    assert find_municipality("Mellersta Finland") is None
+    assert find_municipality("Mellersta Finland", load_municipalities(MUNICIPALITIES_CSV)) is None

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from bot.directory.municipalities import municipalities
+from bot.directory.municipalities import load_municipalities
+from bot.paths import MUNICIPALITIES_CSV
 from bot.places.names import PLACE_KINDS
 from bot.places.resolver import Resolver
 from bot.places.typos import typo_cost
@@ -62,9 +63,8 @@ def test_no_place_read_by_typo(resolver: Resolver, text: str) -> None:
 
 def test_a_seeded_sample_of_one_typo_forms_resolves(resolver: Resolver) -> None:
     """Every kind of typo (swap included) of 200 forms of names of at least six letters."""
-    long_names = {
-        m.code for m in municipalities().values() if len(fold(m.name_fi).replace("-", "")) >= 6
-    }
+    municipalities = load_municipalities(MUNICIPALITIES_CSV).values()
+    long_names = {m.code for m in municipalities if len(fold(m.name_fi).replace("-", "")) >= 6}
     forms = sorted({(code, form.lower()) for code, form in rows(SETS_DIR / "forms_all.tsv")})
     rng = random.Random(11)
     sample = rng.sample([(c, f) for c, f in forms if c in long_names], 200)

@@ -1,4 +1,4 @@
-"""The lock store follows the environment: in memory by default, Redis from a URL."""
+"""The lock store follows the settings: in memory by default, Redis from a URL."""
 
 from __future__ import annotations
 
@@ -9,16 +9,22 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
-from bot.rasa.lock_store import ConfiguredLockStore, lock_store_from_env
+from bot.rasa.lock_store import ConfiguredLockStore, build_lock_store
+from bot.settings import LockStoreSettings
 from tests.redis import throwaway_redis
 
 
 def test_in_memory_by_default() -> None:
-    assert isinstance(lock_store_from_env({}), InMemoryLockStore)
+    assert LockStoreSettings.from_env({}) is None
+    assert isinstance(build_lock_store(None), InMemoryLockStore)
 
 
 def test_redis_url_with_credentials_and_database() -> None:
-    store = lock_store_from_env({"PERHEBOTTI_LOCK_STORE_URL": "redis://u:p%40ss@10.0.0.5:6380/3"})
+    settings = LockStoreSettings.from_env(
+        {"PERHEBOTTI_LOCK_STORE_URL": "redis://u:p%40ss@10.0.0.5:6380/3"}
+    )
+    assert settings is not None and "p@ss" not in repr(settings)
+    store = build_lock_store(settings)
     assert isinstance(store, RedisLockStore)
     kwargs = store.red.connection_pool.connection_kwargs
     assert (kwargs["host"], kwargs["port"], kwargs["db"]) == ("10.0.0.5", 6380, 3)
@@ -36,7 +42,7 @@ def test_redis_url_with_credentials_and_database() -> None:
 )
 def test_bad_settings_are_refused_with_a_reason(environ: dict[str, str], reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
-        lock_store_from_env(environ)
+        LockStoreSettings.from_env(environ)
 
 
 def test_two_stores_on_one_redis_serve_one_conversation_in_ticket_order(

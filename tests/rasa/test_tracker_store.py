@@ -16,25 +16,29 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy import parse_duration
 from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, Purged, database_url, purge
+from bot.settings import DatabaseSettings
 from tests.postgres import throwaway_postgres
 
 DOMAIN = Domain.from_dict({"slots": {"place": {"type": "text", "mappings": [{"type": "custom"}]}}})
 
 
 def test_default_is_an_sqlite_file_in_the_state_dir(tmp_path: Path) -> None:
-    url = database_url({"PERHEBOTTI_STATE_DIR": str(tmp_path / "state")})
+    url = database_url(DatabaseSettings.from_env({"PERHEBOTTI_STATE_DIR": str(tmp_path / "state")}))
     assert url == f"sqlite:///{tmp_path / 'state' / 'conversations.db'}"
     assert (tmp_path / "state").is_dir()
 
 
 def test_database_url_from_environment_wins() -> None:
     url = "postgresql://bot:secret@127.0.0.1:5432/perhebotti"
-    assert database_url({"PERHEBOTTI_DATABASE_URL": url, "PERHEBOTTI_STATE_DIR": "x"}) == url
+    settings = DatabaseSettings.from_env(
+        {"PERHEBOTTI_DATABASE_URL": url, "PERHEBOTTI_STATE_DIR": "x"}
+    )
+    assert database_url(settings) == url
 
 
 def test_a_value_that_is_not_a_url_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="PERHEBOTTI_DATABASE_URL must be a database URL"):
-        database_url({"PERHEBOTTI_DATABASE_URL": "localhost"})
+        DatabaseSettings.from_env({"PERHEBOTTI_DATABASE_URL": "localhost"})
 
 
 async def _round_trip() -> None:
@@ -126,7 +130,7 @@ async def test_purge_sqlite_deletes_old_events_from_the_file(
 ) -> None:
     monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
     monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
-    await _check_purge(database_url())
+    await _check_purge(database_url(DatabaseSettings.from_env()))
     stored = (tmp_path / "conversations.db").read_bytes()
     assert b"vanha salaisuus" not in stored
     assert "alkuperäinen".encode() not in stored

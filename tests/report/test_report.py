@@ -11,6 +11,8 @@ import pytest
 import sqlalchemy as sa
 import yaml
 
+from bot.directory.municipalities import load_municipalities
+from bot.paths import MUNICIPALITIES_CSV
 from bot.report.analysis import build_report
 from bot.report.cli import main, place_name
 from bot.report.events import read_exchanges
@@ -22,6 +24,11 @@ from tests.report.conversations import SOURCE, action, bot, slot, user, write_st
 
 NOW = time.time()
 DAY = 86400.0
+MUNICIPALITIES = load_municipalities(MUNICIPALITIES_CSV)
+
+
+def names(place: str | None) -> str:
+    return place_name(place, MUNICIPALITIES)
 
 
 def conversations() -> dict[str, list[tuple[float, dict[str, Any]]]]:
@@ -66,7 +73,7 @@ def store_url(tmp_path: Path) -> str:
 
 def test_categories_groups_and_counts(store_url: str) -> None:
     exchanges = read_exchanges(store_url, NOW - 30 * DAY)
-    report = build_report(exchanges, place_name, NOW - 30 * DAY, NOW)
+    report = build_report(exchanges, names, NOW - 30 * DAY, NOW)
     by_text = {entry.exchange.text: entry for entry in report.flagged}
     assert sorted(by_text["neuvola muurame"].categories) == ["no_info", "not_helpful"]
     assert by_text["neuvola muurame"].reason == "soitin [puhelinnumero]"
@@ -111,7 +118,7 @@ def test_cli_writes_an_accessible_page_csv_and_an_nlu_stub(
 
 def test_an_empty_period_still_gives_a_page_and_an_empty_stub(tmp_path: Path) -> None:
     url = write_store(tmp_path / "empty.db", {})
-    report = build_report(read_exchanges(url, NOW - DAY), place_name, NOW - DAY, NOW)
+    report = build_report(read_exchanges(url, NOW - DAY), names, NOW - DAY, NOW)
     assert "Ei vastaamatta jääneitä viestejä" in render_html(report)
     assert yaml.safe_load(nlu_stub(report.groups, "1.1.–2.1.2026"))["nlu"] == []
     assert read_exchanges(f"sqlite:///{tmp_path / 'none.db'}", 0) == []
@@ -127,7 +134,7 @@ def test_nlu_stub_stays_valid_yaml_with_odd_text(tmp_path: Path) -> None:
         ]
     }
     url = write_store(tmp_path / "odd.db", odd)
-    report = build_report(read_exchanges(url, NOW - DAY), place_name, NOW - DAY, NOW + 9)
+    report = build_report(read_exchanges(url, NOW - DAY), names, NOW - DAY, NOW + 9)
     data = yaml.safe_load(nlu_stub(report.groups, "x"))
     lines = {line for block in data["nlu"] for line in block["examples"].splitlines()}
     assert '- key: "value" # not a comment - item' in lines

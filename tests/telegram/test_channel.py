@@ -12,16 +12,15 @@ from sanic.exceptions import InvalidUsage
 
 from bot.rasa.rest import NO_REPLY_TEXT
 from bot.rasa.telegram import (
-    DEFAULT_API_URL,
     MESSAGE_LIMIT,
     TelegramInput,
     TelegramOutput,
-    TelegramSettings,
     language_hint,
     message_parts,
     reply_or_apologise,
     telegram_html,
 )
+from bot.settings import DEFAULT_TELEGRAM_API_URL, TelegramSettings
 from tests.telegram.standin import BOT_NAME, TOKEN, BotAPI, update
 
 WEBHOOK = "https://perhebotti.example.fi/webhooks/telegram/webhook"
@@ -74,10 +73,18 @@ def test_settings_from_environment() -> None:
         "TELEGRAM_WEBHOOK_URL": WEBHOOK,
     }
     settings = TelegramSettings.from_env(env)
-    assert settings == TelegramSettings(TOKEN, BOT_NAME, WEBHOOK, DEFAULT_API_URL)
+    assert settings == TelegramSettings(TOKEN, BOT_NAME, WEBHOOK, DEFAULT_TELEGRAM_API_URL)
     assert settings.webhook_secret != TelegramSettings("1:other", BOT_NAME, WEBHOOK).webhook_secret
-    with pytest.raises(RasaException, match="TELEGRAM_WEBHOOK_URL"):
+    with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_URL"):
         TelegramSettings.from_env({"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BOT_NAME": BOT_NAME})
+
+
+def test_an_incomplete_environment_stops_the_channel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.delenv("TELEGRAM_BOT_NAME", raising=False)
+    monkeypatch.delenv("TELEGRAM_WEBHOOK_URL", raising=False)
+    with pytest.raises(RasaException, match="TELEGRAM_BOT_NAME and TELEGRAM_WEBHOOK_URL"):
+        TelegramInput.from_credentials(None)
 
 
 def test_channel_is_off_without_token(monkeypatch: pytest.MonkeyPatch) -> None:

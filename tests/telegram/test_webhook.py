@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from bot.privacy import PRIVACY_NOTICE, PRIVACY_NOTICES
-from bot.rasa.telegram import SECRET_HEADER, TelegramSettings
+from bot.rasa.telegram import SECRET_HEADER
+from bot.settings import TelegramSettings
 from bot.stack import Stack
 from tests.conftest import free_ports
 from tests.telegram.standin import BOT_NAME, TOKEN, BotAPI, update

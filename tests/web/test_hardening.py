@@ -14,6 +14,7 @@ from aiohttp.test_utils import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.settings import gateway_settings
 from bot.web import sessions
 from bot.web.app import SETTINGS, create_app
 from bot.web.clients import client_address, client_scheme, parse_networks
@@ -146,7 +147,7 @@ def test_client_address() -> None:
 
 
 def test_settings_read_proxies_and_session_hours() -> None:
-    settings = Settings.from_env(
+    settings = gateway_settings(
         {"PERHEBOTTI_TRUSTED_PROXIES": "127.0.0.1", "PERHEBOTTI_SESSION_HOURS": "2"}
     )
     assert settings.trusted_proxies == parse_networks("127.0.0.1")

@@ -7,11 +7,12 @@ import re
 import pytest
 
 from bot.privacy import PRIVACY_NOTICE
+from bot.settings import gateway_settings
 from bot.web import sessions
 from bot.web.__main__ import parse_args
 from bot.web.app import STATIC_DIR
 from bot.web.ratelimit import RateLimiter
-from bot.web.settings import Settings, parse_origins
+from bot.web.settings import parse_origins
 
 
 class Clock:
@@ -77,21 +78,21 @@ def test_settings_from_env_and_flags() -> None:
         "PERHEBOTTI_RASA_URL": "http://rasa:5005/",
         "PERHEBOTTI_CORS_ORIGINS": "https://www.laukaa.fi",
     }
-    settings = Settings.from_env(env)
+    settings = gateway_settings(env)
     assert (settings.host, settings.port, settings.rasa_url) == (
         "0.0.0.0",
         8100,
         "http://rasa:5005",
     )
     assert settings.cors_origins == {"https://www.laukaa.fi"}
-    assert Settings.from_env({}).port == 8000
+    assert gateway_settings({}).port == 8000
 
     flags = parse_args(["--port", "9000", "--rasa-url", "http://127.0.0.1:5999/"], settings)
     assert (flags.host, flags.port, flags.rasa_url) == ("0.0.0.0", 9000, "http://127.0.0.1:5999")
     assert flags.cors_origins == {"https://www.laukaa.fi"}
     assert flags.secret == settings.secret
     with pytest.raises(ValueError):
-        Settings.from_env({"PERHEBOTTI_CORS_ORIGINS": "laukaa.fi"})
+        gateway_settings({"PERHEBOTTI_CORS_ORIGINS": "laukaa.fi"})
 
 
 def test_chat_shows_the_privacy_notice() -> None:
