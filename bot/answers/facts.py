@@ -17,7 +17,8 @@ from functools import lru_cache
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.directory.model import ProgrammeFact
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
+from bot.directory.place import Place
+from bot.directory.queries import Directory
 from bot.lemmas import QUESTION_WORDS, lemma
 from bot.text import words
 
@@ -87,10 +88,11 @@ def _index(facts: tuple[ProgrammeFact, ...]) -> tuple[TfidfVectorizer, object]:
 def _area_of(directory: Directory, place: str | None) -> _Area | None:
     if place is None:
         return None
-    if place.startswith(REGION_PREFIX):
-        return _Area(place.removeprefix(REGION_PREFIX), None)
-    if place.startswith(COUNTY_PREFIX):
-        return _Area(None, place.removeprefix(COUNTY_PREFIX))
+    area = Place.parse(place)
+    if area.kind == "region":
+        return _Area(area.name, None)
+    if area.kind == "county":
+        return _Area(None, area.name)
     municipality = directory.municipality(place)
     if municipality is None:
         return None

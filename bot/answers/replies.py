@@ -34,7 +34,8 @@ from bot.answers.render import (
     unit_info,
 )
 from bot.directory.model import Language, Person, ServiceLocation
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
+from bot.directory.place import Place
+from bot.directory.queries import Directory
 
 #: Places with units in the directory, offered as buttons when the bot asks for a place.
 PLACE_BUTTONS = ("410", "992", "398", "743")
@@ -124,7 +125,7 @@ def _known_service(directory: Directory, service: str | None) -> str | None:
 
 
 def _region_units(directory: Directory, place: str, service: str | None, lang: Language) -> Message:
-    region_fi = place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+    region_fi = Place.parse(place).name
     region = area_name(directory, region_fi, lang)
     codes = {
         m.code for m in directory.municipalities.values() if region_fi in (m.region_fi, m.county_fi)

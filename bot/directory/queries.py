@@ -25,11 +25,9 @@ from bot.directory.model import (
     Topic,
 )
 from bot.directory.municipalities import Municipality
+from bot.directory.place import Place
 from bot.directory.values import Source
 from bot.text import words
-
-REGION_PREFIX = "region:"
-COUNTY_PREFIX = "county:"
 
 
 class Directory:
@@ -278,7 +276,7 @@ class Directory:
         """The municipalities of a place value (region, county or municipality code)."""
         if place in self.municipalities:
             return [self.municipalities[place]]
-        name = place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX)
+        name = Place.parse(place).name
         return [
             municipality
             for municipality in self.municipalities.values()

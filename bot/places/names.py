@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.directory.municipalities import Municipality
+from bot.directory.place import Place
 from bot.places.inflect import Form, name_forms
 from bot.places.swedish import (
     english_county_names,
@@ -199,7 +200,7 @@ def area_aliases(municipalities: Iterable[Municipality]) -> list[Alias]:
     counties = {m.county_fi: m for m in reversed(list(municipalities))}
     aliases = []
     for region, member in regions.items():
-        region_id, lower = f"region:{region}", region.lower()
+        region_id, lower = Place("region", region).id, region.lower()
         forms = name_forms(lower, both_parts=BOTH_PARTS.get(lower, 0))
         aliases.append(_alias("region", region_id, region, "region", forms))
         swedish = member.region_sv
@@ -213,7 +214,7 @@ def area_aliases(municipalities: Iterable[Municipality]) -> list[Alias]:
         last = county.rsplit(" ", 1)[-1]
         if county in regions or last != "hyvinvointialue":
             continue
-        county_id = f"county:{county}"
+        county_id = Place("county", county).id
         for word in (last, *COUNTY_WORDS):
             variant = county.removesuffix(last) + word
             aliases.append(

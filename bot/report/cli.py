@@ -12,30 +12,33 @@ import argparse
 import csv
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bot.directory.municipalities import municipalities
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX
+from bot.directory.municipalities import Municipality, load_municipalities
+from bot.directory.place import Place
+from bot.paths import MUNICIPALITIES_CSV
 from bot.privacy import parse_duration
 from bot.report.analysis import CATEGORIES, Report, build_report, week_of
 from bot.report.events import read_exchanges
 from bot.report.nlu_stub import nlu_stub
 from bot.report.page import day_text, render_html
+from bot.settings import DatabaseSettings
 
 UNKNOWN_PLACE = "(kunta ei tiedossa)"
 
 
-def place_name(place: str | None) -> str:
-    """The name the report shows for a ``place`` slot value."""
+def place_name(place: str | None, municipalities: Mapping[str, Municipality]) -> str:
+    """The name the report shows for a ``place`` slot value (municipalities by code)."""
     if not place:
         return UNKNOWN_PLACE
-    if place.startswith(REGION_PREFIX):
-        return f"{place.removeprefix(REGION_PREFIX)} (maakunta)"
-    if place.startswith(COUNTY_PREFIX):
-        return place.removeprefix(COUNTY_PREFIX)
-    municipality = municipalities().get(place)
+    area = Place.parse(place)
+    if area.kind == "region":
+        return f"{area.name} (maakunta)"
+    if area.kind == "county":
+        return area.name
+    municipality = municipalities.get(place)
     return municipality.name_fi if municipality else place
 
 
@@ -136,11 +139,14 @@ def main(argv: list[str]) -> int:
     until = time.time()
     since = until - period
     try:
-        exchanges = read_exchanges(database_url(), since)
+        exchanges = read_exchanges(database_url(DatabaseSettings.from_env()), since)
     except Exception as error:  # a wrong URL or an unreachable server: say so, no traceback
         print(f"cannot read the conversation store: {error}", file=sys.stderr)
         return 1
-    report = build_report(exchanges, place_name, since, until, args.low_confidence)
+    names = load_municipalities(MUNICIPALITIES_CSV)
+    report = build_report(
+        exchanges, lambda place: place_name(place, names), since, until, args.low_confidence
+    )
     write_report(report, args.out)
     print(
         f"{report.questions} questions, {len(report.flagged)} in the report, "
