@@ -32,66 +32,15 @@ from bot.answers.render import (
     unit_block,
 )
 from bot.answers.replies import PLACE_BUTTONS
-from bot.directory.model import (
-    Helpline,
-    Language,
-    Person,
-    ServiceHour,
-    ServiceLocation,
-    Source,
-)
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
+from bot.directory.model import Helpline, Language, Person, ServiceLocation
+from bot.directory.place import Place
+from bot.directory.queries import Directory
+from bot.directory.values import ServiceHour, Source
 
 #: The ``question`` slot while the bot waits for the place of a handoff request.
 HANDOFF_QUESTION: Final[Mapping[str, str]] = {"intent": Intent.ASK_HUMAN}
 #: Units given on one card.
 MAX_UNITS: Final = 2
-
-TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
-    "fi": {
-        "intro": (
-            "En voi siirtää tätä keskustelua ihmiselle, mutta näistä yhteystiedoista tavoitat "
-            "ihmisen ({place}):"
-        ),
-        "hours": "Aukioloajat",
-        "nothing": "Hakemistossa ei ole yhteystietoja alueelta {place}.",
-        "helpline": "Jos tarvitset keskusteluapua heti, valtakunnallinen auttava puhelin:",
-        "ask_place": (
-            "Kerron mielelläni, kenelle voit soittaa tai kirjoittaa. Missä kunnassa asut? "
-            "Kirjoita kuntasi nimi tai valitse alta."
-        ),
-    },
-    "sv": {
-        "intro": (
-            "Jag kan inte koppla det här samtalet till en människa, men här når du en person "
-            "({place}):"
-        ),
-        "hours": "Öppettider",
-        "nothing": "Katalogen har inga kontaktuppgifter för {place}.",
-        "helpline": "Om du behöver någon att prata med genast, den nationella hjälplinjen:",
-        "ask_place": (
-            "Jag berättar gärna vem du kan ringa eller skriva till. I vilken kommun bor du? "
-            "Skriv kommunens namn eller välj nedan."
-        ),
-    },
-    "en": {
-        "intro": (
-            "I can't transfer this chat to a person, but you can reach someone here ({place}):"
-        ),
-        "hours": "Opening hours",
-        "nothing": "The directory has no contact details for {place}.",
-        "helpline": "If you need someone to talk to right away, the national helpline:",
-        "ask_place": (
-            "I'm happy to tell you whom to call or write to. Which municipality do you live "
-            "in? Write its name or choose below."
-        ),
-    },
-}
-
-
-def texts(language: Language) -> Mapping[str, str]:
-    """The texts in the parent's language; Finnish for an unknown code."""
-    return TEXTS.get(language, TEXTS["fi"])
 
 
 def waits_for_place(question_slot: Any) -> bool:
@@ -110,10 +59,8 @@ def handoff_answer(directory: Directory, place: str | None, language: Language =
     Returns:
         The card with the source of every fact, or the question for the municipality.
     """
-    text = texts(language)
     known = place is not None and (
-        directory.municipality(place) is not None
-        or place.startswith((REGION_PREFIX, COUNTY_PREFIX))
+        directory.municipality(place) is not None or Place.parse(place).is_area
     )
     if place is None or not known:
         buttons = tuple(
@@ -123,13 +70,15 @@ def handoff_answer(directory: Directory, place: str | None, language: Language =
             )
             for code in PLACE_BUTTONS
         )
-        message = Message(text["ask_place"], buttons, language)
+        message = Message(say("handoff_ask_place", language), buttons, language)
         return Reply((message,), {"question": dict(HANDOFF_QUESTION)})
     blocks, sources = _local_blocks(directory, place, language)
-    lines = [text["intro"].format(place=municipality_name(directory, place, language)), *blocks]
+    name = municipality_name(directory, place, language)
+    lines = [say("handoff_intro", language, place=name), *blocks]
     helplines = directory.helplines_for("crisis", language)
     if helplines:
-        lines.append(text["helpline"] + "\n" + "\n".join(_helpline(h, language) for h in helplines))
+        numbers = "\n".join(_helpline(helpline, language) for helpline in helplines)
+        lines.append(say("handoff_helpline", language) + "\n" + numbers)
         sources += [helpline.source for helpline in helplines]
     return Reply((factual("\n\n".join(lines), sources, language),), {"question": None})
 
@@ -146,7 +95,7 @@ def _local_blocks(
         contacts = prefer_role(directory.find_contacts(region=place), "muutosagentti")[:2]
         if not contacts:
             name = municipality_name(directory, place, language)
-            return [texts(language)["nothing"].format(place=name)], []
+            return [say("handoff_nothing", language, place=name)], []
         return _people(contacts, directory, language)
     answer = directory.lookup(place)
     units = answer.units[:MAX_UNITS]
@@ -180,7 +129,7 @@ def _people(
 def _unit_card(unit: ServiceLocation, directory: Directory, language: Language) -> str:
     card = unit_block(unit, directory, language, services=False)
     if unit.service_hours:
-        card += f"\n{texts(language)['hours']}: " + "; ".join(
+        card += f"\n{say('handoff_hours', language)}: " + "; ".join(
             _hours(hour) for hour in unit.service_hours
         )
     return card

@@ -19,11 +19,19 @@ class Button:
 
 @dataclass(frozen=True)
 class Message:
-    """One bot message, in the language it is written in."""
+    """One bot message, in the language it is written in.
+
+    Attributes:
+        text: What the message says.
+        buttons: Its quick replies.
+        lang: The language it is written in.
+        factual: Whether it states facts of the directory (it ends with their sources).
+    """
 
     text: str
     buttons: tuple[Button, ...] = ()
     lang: Language = "fi"
+    factual: bool = False
 
 
 @dataclass(frozen=True)

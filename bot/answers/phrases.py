@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.answers.phrases_contact import CONTACT_PHRASES
 from bot.directory.model import Language
 
-PHRASES: Final[dict[str, dict[Language, str]]] = {
+ANSWER_PHRASES: Final[dict[str, dict[Language, str]]] = {
     # --- asking for what is missing ---------------------------------------------------------
     "ask_place": {
         "fi": "Missä kunnassa asut? Kirjoita kuntasi nimi tai valitse alta.",
@@ -292,6 +293,10 @@ PHRASES: Final[dict[str, dict[Language, str]]] = {
         "is urgent, contact your municipality's services; in an emergency call 112.",
     },
 }
+
+#: Every phrase by key: the frames of the answers, and those of the contact card and the
+#: feedback (:mod:`bot.answers.phrases_contact`). The two tables share no key (a test checks it).
+PHRASES: Final[dict[str, dict[Language, str]]] = {**ANSWER_PHRASES, **CONTACT_PHRASES}
 
 
 def say(key: str, language: Language, **values: object) -> str:

@@ -19,9 +19,10 @@ from bot.directory.model import (
     Role,
     Service,
     ServiceLocation,
-    Source,
 )
-from bot.directory.queries import COUNTY_PREFIX, REGION_PREFIX, Directory
+from bot.directory.place import Place
+from bot.directory.queries import Directory
+from bot.directory.values import Source
 from bot.places.swedish import english_county_names, english_region
 
 #: Most items listed in one answer, so that a reply stays a few lines long.
@@ -125,7 +126,7 @@ def municipality_name(directory: Directory, place: str, lang: Language = "fi") -
         return {"fi": municipality.name_fi, "sv": municipality.name_sv}.get(
             lang, municipality.name_en
         )
-    return area_name(directory, place.removeprefix(REGION_PREFIX).removeprefix(COUNTY_PREFIX), lang)
+    return area_name(directory, Place.parse(place).name, lang)
 
 
 def area_name(directory: Directory, finnish: str, lang: Language) -> str:
@@ -183,10 +184,12 @@ def factual(
     """A message of facts, ending with the provenance line of each source it used.
 
     In Swedish and English it also says that names and descriptions stay in Finnish where
-    the directory has no translation (the facts are never machine-translated).
+    the directory has no translation (the facts are never machine-translated). The message
+    is marked ``factual`` when it names a source.
     """
-    parts = [text, say("in_finnish", lang), sources_text(sources, lang)]
-    return Message("\n\n".join(part for part in parts if part), tuple(buttons), lang)
+    cited = sources_text(sources, lang)
+    body = "\n\n".join(part for part in (text, say("in_finnish", lang), cited) if part)
+    return Message(body, tuple(buttons), lang, factual=bool(cited))
 
 
 def fact_text(fact: ProgrammeFact) -> str:

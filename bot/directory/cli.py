@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from bot.directory.loader import load_directory
-from bot.directory.model import DirectoryError, Email, Person, ServiceLocation, Source
+from bot.directory.model import DirectoryError, Person, ServiceLocation
 from bot.directory.municipalities import find_municipality
 from bot.directory.queries import Directory, LocalAnswer
+from bot.directory.values import Email, Source
 from bot.paths import DIRECTORY_DIR
 
 LEVELS = {

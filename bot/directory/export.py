@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from bot.directory.model import Area, Email, Phone
 from bot.directory.queries import Directory
+from bot.directory.values import Area, Email, Phone
 
 
 def export_csv(directory: Directory, out: Path) -> list[Path]:

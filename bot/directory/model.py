@@ -15,20 +15,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
-from bot.directory.values import (
-    Amount,
-    Area,
-    Email,
-    FactDate,
-    Phone,
-    ServiceClass,
-    ServiceHour,
-    SocialMedia,
-    Source,
-    WebPage,
-)
+if TYPE_CHECKING:  # only annotations: the values are imported from bot.directory.values
+    from bot.directory.values import (
+        Amount,
+        Area,
+        Email,
+        FactDate,
+        Phone,
+        ServiceClass,
+        ServiceHour,
+        SocialMedia,
+        Source,
+        WebPage,
+    )
 
 #: The service that makes a unit a meeting place (kohtaamispaikka, open day-care centre).
 MEETING_PLACE_SERVICE = "kohtaamispaikka"

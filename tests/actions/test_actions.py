@@ -186,8 +186,13 @@ async def test_role_in_a_region() -> None:
 
 async def test_programme_question_answers_from_the_directory() -> None:
     messages, _ = await run(ActionAnswer(), tracker("ask_programme", [entity("topic", "rahoitus")]))
-    text = messages[0]["text"]
-    assert "19" in text and "Lähde:" in text
+    lines = messages[0]["text"].splitlines()
+    # data/directory/programmes.yaml, lape-rahoitus: the text and its amount of 19000000 euros.
+    assert lines[0].endswith("yhteensä 19 miljoonaa euroa kärkihankerahoitusta.")
+    assert (
+        lines[1] == "Kärkihankerahoitus kaikille maakunnille ja pääkaupunkiseudulle: 19 000 000 €"
+    )
+    assert "Lähde: Keski-Suomen lasten ja perheiden parhaaksi -hanke, päiväys ei tiedossa" in lines
 
 
 async def test_unit_with_several_local_units_asks_which_one() -> None:
@@ -297,10 +302,11 @@ async def test_crisis_from_the_classifier_alone_still_gives_112() -> None:
 
 
 async def test_a_failing_lookup_still_answers_politely(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> Any:
-        raise RuntimeError("directory unavailable")
+    class BrokenStore:
+        def current(self) -> Any:
+            raise RuntimeError("directory unavailable")
 
-    monkeypatch.setattr(action_module, "default_store", broken)
+    monkeypatch.setattr(action_module, "STORE", BrokenStore())
     messages, events = await run(ActionAnswer(), tracker("ask_services", place="410"))
     assert messages[0]["text"].startswith("Pahoittelut, en juuri nyt pysty hakemaan vastausta.")
     assert events == []
@@ -308,13 +314,31 @@ async def test_a_failing_lookup_still_answers_politely(monkeypatch: pytest.Monke
     assert messages[0]["text"].startswith("Jos on välitön hätä, soita heti hätänumeroon 112.")
 
 
+ASK_PLACE_FI = "Missä kunnassa asut? Kirjoita kuntasi nimi tai valitse alta."
+ASK_PLACE_EN = "Which municipality do you live in? Type its name or choose below."
+
+
 @pytest.mark.parametrize(
-    "text",
-    ["", "x" * 12_000, "😀😀😀", "<script>alert(1)</script>", "'; DROP TABLE events; --"],
+    ("text", "question"),
+    [
+        ("", ASK_PLACE_FI),
+        ("x" * 12_000, ASK_PLACE_FI),
+        ("😀😀😀", ASK_PLACE_FI),
+        ("<script>alert(1)</script>", ASK_PLACE_FI),
+        ("'; DROP TABLE events; --", ASK_PLACE_EN),  # detected as English
+    ],
 )
-async def test_odd_input_gets_a_reply(text: str) -> None:
-    messages, _ = await run(ActionAnswer(), tracker("ask_services", text=text))
-    assert messages and messages[0]["text"]
+async def test_odd_input_gets_a_reply(text: str, question: str) -> None:
+    """Odd text with a services question and no place: the place is asked (not an apology)."""
+    messages, events = await run(ActionAnswer(), tracker("ask_services", text=text))
+    assert [message["text"] for message in messages] == [question]
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        '/inform_place{"place": "410"}',
+        '/inform_place{"place": "992"}',
+        '/inform_place{"place": "398"}',
+        '/inform_place{"place": "743"}',
+    ]
+    assert events == [SlotSet("question", {"intent": "ask_services"})]
 
 
 async def test_two_people_named_asks_which_one() -> None:

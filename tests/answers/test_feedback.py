@@ -14,7 +14,13 @@ from bot.answers.feedback import (
 from bot.answers.messages import Button, Message, Reply
 
 FACTUAL = Reply(
-    (Message("Laukaa: HyPe\n\nLähde: Sivu, päivitetty 1.2.2019", (Button("Lisää", "/x"),)),),
+    (
+        Message(
+            "Laukaa: HyPe\n\nLähde: Sivu, päivitetty 1.2.2019",
+            (Button("Lisää", "/x"),),
+            factual=True,
+        ),
+    ),
     {"question": {"intent": "ask_services"}},
 )
 
@@ -37,22 +43,30 @@ def test_a_factual_answer_ends_with_the_question_and_the_buttons() -> None:
 )
 def test_the_question_is_in_the_parents_language(language: str, question: str) -> None:
     source = {"sv": "Källa", "en": "Source"}[language]
-    reply = Reply((Message(f"Fakta\n\n{source}: Sivu, datum okänt"),))
+    reply = Reply((Message(f"Fakta\n\n{source}: Sivu, datum okänt", factual=True),))
     assert with_feedback(reply, language).messages[0].text.endswith(question)  # type: ignore[arg-type]
 
 
-def test_replies_without_a_source_line_are_unchanged() -> None:
+def test_replies_that_are_not_factual_are_unchanged() -> None:
     reply = Reply((Message("Missä kunnassa asut?", (Button("Laukaa", "/inform_place"),)),))
     assert with_feedback(reply) is reply
     assert with_feedback(Reply(())) == Reply(())
-    assert not is_factual(Reply((Message("Mainitsin lähteen: ei rivin alussa"),)))
+    # The flag decides, not the text: a source line alone does not make a message factual.
+    assert not is_factual(Reply((Message("Fakta\n\nLähde: Sivu, datum okänt"),)))
+    assert is_factual(Reply((Message("Kysymys"), Message("Fakta", factual=True))))
 
 
 def test_thumbs_are_stored_as_the_feedback_slot() -> None:
     assert feedback_reply("feedback_helpful").slots == {"feedback": {"helpful": "yes"}}
     down = feedback_reply("feedback_not_helpful")
     assert down.slots == {"feedback": {"helpful": "no"}}
-    assert "mitä vastauksesta puuttui" in down.messages[0].text
+    assert down.messages[0].text == (
+        "Kiitos palautteesta, se auttaa parantamaan vastauksia. Jos haluat, kerro lyhyesti, mitä "
+        "vastauksesta puuttui. Älä kirjoita henkilötietoja. Voit myös kysyä suoraan jotain muuta."
+    )
+    assert feedback_reply("feedback_helpful", "sv").messages[0].text == (
+        "Tack för responsen! Fråga gärna mer."
+    )
 
 
 def test_only_an_unclear_message_right_after_thumbs_down_is_the_reason() -> None:

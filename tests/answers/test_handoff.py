@@ -7,12 +7,6 @@ import pytest
 from bot.answers.feedback import is_factual
 from bot.answers.handoff import HANDOFF_QUESTION, handoff_answer, waits_for_place
 from bot.directory.queries import Directory
-from bot.directory.store import DirectoryStore
-
-
-@pytest.fixture(scope="module")
-def directory() -> Directory:
-    return DirectoryStore(watch=False).current()
 
 
 def text_of(directory: Directory, place: str | None, language: str = "fi") -> str:

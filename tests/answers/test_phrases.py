@@ -6,7 +6,8 @@ from string import Formatter
 
 import pytest
 
-from bot.answers.phrases import PHRASES, say
+from bot.answers.phrases import ANSWER_PHRASES, PHRASES, say
+from bot.answers.phrases_contact import CONTACT_PHRASES
 from bot.directory.model import LANGUAGES
 
 
@@ -21,6 +22,15 @@ def test_every_phrase_has_every_language_and_the_same_placeholders(key: str) -> 
     assert len({frozenset(placeholders(text)) for text in texts.values()}) == 1
     # Only the note "names stay in Finnish" is empty, and only in Finnish.
     assert texts["sv"] and texts["en"]
+
+
+def test_the_phrase_tables_share_no_key_and_say_knows_them_all() -> None:
+    assert not set(ANSWER_PHRASES) & set(CONTACT_PHRASES)
+    assert set(PHRASES) == set(ANSWER_PHRASES) | set(CONTACT_PHRASES)
+    assert say("handoff_nothing", "en", place="Tampere") == (
+        "The directory has no contact details for Tampere."
+    )
+    assert say("feedback_ask", "sv") == "Hjälpte svaret?"
 
 
 def test_say_fills_in_and_refuses_a_missing_value() -> None:

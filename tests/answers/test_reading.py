@@ -8,13 +8,7 @@ from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.facts import rank_facts
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
-from bot.directory.loader import load_directory
 from bot.directory.queries import Directory
-
-
-@pytest.fixture(scope="module")
-def directory() -> Directory:
-    return load_directory()
 
 
 def reply(directory: Directory, intent: str, text: str, **kwargs: object) -> str:

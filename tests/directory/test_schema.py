@@ -121,7 +121,10 @@ def test_parents_swedish_and_english_words_name_the_services(directory: Director
 
 
 def test_an_empty_optional_list_is_empty_and_an_empty_required_value_missing(copy: Path) -> None:
-    aliases = "    aliases: [perhekeskustyöryhmän vetäjä, työryhmän puheenjohtaja, arbetsgruppens ordförande, chair of the working group, working group chair]\n"
+    aliases = (
+        "    aliases: [perhekeskustyöryhmän vetäjä, työryhmän puheenjohtaja, arbetsgruppens"
+        " ordförande, chair of the working group, working group chair]\n"
+    )
     edit(copy / "roles.yaml", aliases, "    aliases:\n")
     role = load_directory(copy).role("perhekeskustyoryhman-puheenjohtaja")
     assert role is not None and role.aliases == ()

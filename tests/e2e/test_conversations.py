@@ -15,12 +15,22 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.answers.phrases import say
+from bot.directory.model import LANGUAGES
 from bot.stack import Stack
 from tests.conftest import reply_text, send
 
 pytestmark = pytest.mark.e2e
 
 EMERGENCY = "Jos on välitön hätä, soita heti hätänumeroon 112."
+#: How the fallback replies start (bot/answers/routing.py); each has buttons to go on, none
+#: is an apology. An everyday question is told what the bot knows about ...
+EVERYDAY_FALLBACKS = tuple(say(key, "fi") for key in ("out_of_scope", "not_understood"))
+#: ... and odd input may also be offered the likeliest readings ("did you mean").
+ODD_INPUT_FALLBACKS = {
+    lang: tuple(say(key, lang) for key in ("out_of_scope", "not_understood", "did_you_mean"))
+    for lang in LANGUAGES
+}
 
 
 @dataclass(frozen=True)
@@ -31,10 +41,17 @@ class Step:
     expect: tuple[str, ...] = ()
     never: tuple[str, ...] = ()
     first_line: str | None = None
+    starts: tuple[str, ...] = ()  # the reply starts with one of these and has buttons
 
 
-def step(say: str, *expect: str, never: tuple[str, ...] = (), first: str | None = None) -> Step:
-    return Step(say, expect, never, first)
+def step(
+    say: str,
+    *expect: str,
+    never: tuple[str, ...] = (),
+    first: str | None = None,
+    starts: tuple[str, ...] = (),
+) -> Step:
+    return Step(say, expect, never, first, starts)
 
 
 OTHER_AREAS = ("Hämäläinen", "Vesterinen", "Monitoimitalo Jalo", "Lintala")
@@ -133,7 +150,7 @@ CONVERSATIONS: dict[str, list[Step]] = {
     "what is perhekeskus": [step("Mikä on perhekeskus?", "perhekeskus", "Lähde:")],
     "what is kohtaamispaikka": [step("mikä on kohtaamispaikka", "kohtaamispaik", "Lähde:")],
     "what is muutosagentti": [step("Mitä muutosagentti tekee?", "uutosagent", "Lähde:")],
-    "LAPE funding": [step("Paljonko rahaa LAPE-hankkeille myönnettiin?", "19")],
+    "LAPE funding": [step("Paljonko rahaa LAPE-hankkeille myönnettiin?", "19 miljoonaa euroa")],
     "KSLAPE opening event": [step("Milloin KSLAPEn avaustapahtuma oli?", "15.3.2017")],
     "Paijat-Hame pilots": [
         step("Mitkä olivat Päijät-Hämeen perhekeskuspilotit?", "Asikkala", "Hartola")
@@ -145,11 +162,19 @@ CONVERSATIONS: dict[str, list[Step]] = {
     "bot challenge": [step("ootko oikea ihminen vai botti?", "Olen botti")],
     "capabilities": [step("mitä sä osaat?", "Voin kertoa")],
     # --- out of scope, odd input ---------------------------------------------------------------
-    "weather": [step("Millainen sää on huomenna Helsingissä?", never=("Lähde:",))],
-    "tyres": [step("Mistä saan halvat talvirenkaat?", never=("Lähde:",))],
-    "emoji only": [step("😀😀😀", never=("Lähde:",))],
-    "script tag": [step("<script>alert(1)</script>", never=("Lähde:",))],
-    "sql looking": [step("'; DROP TABLE events; --", never=("Lähde:",))],
+    "weather": [
+        step("Millainen sää on huomenna Helsingissä?", never=("Lähde:",), starts=EVERYDAY_FALLBACKS)
+    ],
+    "tyres": [
+        step("Mistä saan halvat talvirenkaat?", never=("Lähde:",), starts=EVERYDAY_FALLBACKS)
+    ],
+    "emoji only": [step("😀😀😀", never=("Lähde:",), starts=ODD_INPUT_FALLBACKS["fi"])],
+    "script tag": [
+        step("<script>alert(1)</script>", never=("Lähde:",), starts=ODD_INPUT_FALLBACKS["fi"])
+    ],
+    "sql looking": [
+        step("'; DROP TABLE events; --", never=("Lähde:",), starts=ODD_INPUT_FALLBACKS["en"])
+    ],
     # --- crisis ---------------------------------------------------------------------------------
     "violence": [step("mieheni lyö minua", "080 005 005", first=EMERGENCY)],
     "suicide": [step("en jaksa enää elää, haluan kuolla", "09 2525 0111", first=EMERGENCY)],
@@ -252,6 +277,9 @@ def test_conversation(bot_stack: Stack, name: str) -> None:
             assert wrong not in text, f"{wrong!r} must not appear at {where}"
         if turn.first_line is not None:
             assert text.splitlines()[0] == turn.first_line, where
+        if turn.starts:
+            assert text.startswith(turn.starts), f"not a way forward at {where}"
+            assert replies[0].get("buttons"), f"no buttons at {where}"
 
 
 def test_a_very_long_message_gets_a_clear_refusal(bot_stack: Stack) -> None:
@@ -265,4 +293,7 @@ def test_a_very_long_message_gets_a_clear_refusal(bot_stack: Stack) -> None:
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=60)
     assert refused.value.code == 413
-    assert json.loads(refused.value.read())["reason"]
+    assert json.loads(refused.value.read()) == {
+        "error": "message_too_long",
+        "reason": "message exceeds 4000 characters.",
+    }

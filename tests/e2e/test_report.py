@@ -16,7 +16,7 @@ from bot.report.cli import main
 from bot.stack import Stack
 from tests.conftest import reply_text, send
 from tests.report.test_accessibility import violations_of
-from tests.web.test_browser import axe_source, browser
+from tests.web.conftest import axe_source, browser
 
 __all__ = ["axe_source", "browser"]  # the fixtures this test uses
 

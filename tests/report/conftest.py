@@ -1,5 +1,5 @@
 """Chromium and axe-core, shared with the chat page's browser tests."""
 
-from tests.web.test_browser import axe_source, browser
+from tests.web.conftest import axe_source, browser
 
 __all__ = ["axe_source", "browser"]

@@ -12,7 +12,7 @@ from bot.directory.store import DirectoryStore
 from bot.report.cli import main
 from tests.report.conversations import write_store
 from tests.report.test_report import conversations
-from tests.web.test_browser import axe_violations
+from tests.web.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 

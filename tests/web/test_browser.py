@@ -2,103 +2,32 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, NoReturn
 
 import pytest
 from aiohttp import web
-from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+from playwright.sync_api import Page, ViewportSize, expect
 
 from bot.paths import PROJECT_ROOT
 from bot.stack import Stack
-from bot.web.app import create_app
-from bot.web.settings import Settings
 from tests.conftest import free_port
+from tests.web.conftest import (
+    LABELS,
+    ask,
+    assert_accessible,
+    gateway_before,
+    serving_gateway,
+)
 from tests.web.local_server import serving_in_thread
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 HYPE_QUESTION = "Mitä palveluita Laukaan HyPessä on?"
-#: The chat page's field label and send button in each language.
-LABELS = {"fi": "Kirjoita kysymyksesi", "sv": "Skriv din fråga", "en": "Type your question"}
-SEND = {"fi": "Lähetä", "sv": "Skicka", "en": "Send"}
-#: Where the axe-core accessibility engine is installed (npm, git-ignored).
-AXE_DIR = PROJECT_ROOT / ".tmp" / "axe"
-AXE_VERSION = "4.10.2"
-AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def missing(what: str) -> NoReturn:
-    """Skip on a developer machine, fail in CI, when a test tool is not installed."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} (CI must install it: scripts/system-deps.sh)")
-    pytest.skip(what)
-
-
-@pytest.fixture(scope="module")  # Playwright's loop must be gone before async tests run
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        missing("Chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fi-FI")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    """axe-core's script, installed with npm into a git-ignored folder when missing."""
-    if not AXE_SCRIPT.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            missing("npm is not installed, so axe-core cannot be installed")
-        subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR),
-             f"axe-core@{AXE_VERSION}"],
-            check=True,
-            capture_output=True,
-        )  # fmt: skip
-    return AXE_SCRIPT.read_text()
-
-
-def ask(page: Page, text: str) -> Any:
-    """Type a question and send it with Enter; return the bot's newest message."""
-    answers = page.locator(".pb-bot")
-    before = answers.count()
-    page.get_by_label("Kirjoita kysymyksesi").fill(text)
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        "n => document.querySelectorAll('.pb-bot').length > n", arg=before, timeout=30_000
-    )
-    expect(page.locator(".pb-status")).to_have_text("")
-    return answers.last
 
 
 def assert_hype_services(text: str) -> None:
@@ -166,16 +95,6 @@ def test_whole_conversation_with_keyboard_only(bot_stack: Stack, page: Page) -> 
     assert page.locator(".pb-error").count() == 0
 
 
-def axe_violations(page: Page, axe_source: str) -> list[dict[str, Any]]:
-    page.evaluate(axe_source)
-    result = page.evaluate(
-        """async () => (await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
-        })).violations"""
-    )
-    return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize(
     "viewport",
     [
@@ -191,8 +110,7 @@ def test_accessibility_and_reflow(
     page.set_viewport_size(viewport)
     page.goto(bot_stack.ports.web_url + "/")
     ask(page, "Hei")
-    violations = axe_violations(page, axe_source)
-    assert violations == [], [(v["id"], v["help"], v["nodes"][0]["html"]) for v in violations]
+    assert_accessible(page, axe_source)
     no_sideways_scroll = "document.documentElement.scrollWidth <= window.innerWidth"
     assert page.evaluate(no_sideways_scroll)
     for control in (page.get_by_label("Kirjoita kysymyksesi"), page.get_by_text("Lähetä")):
@@ -272,8 +190,7 @@ def test_widget_on_a_municipal_page(sites: Sites, page: Page, axe_source: str) -
         timeout=30_000,
     )
     assert_hype_services(page.locator(".pb-bot").last.inner_text())
-    violations = axe_violations(page, axe_source)
-    assert violations == [], [(v["id"], v["help"], v["nodes"][0]["html"]) for v in violations]
+    assert_accessible(page, axe_source)
     page.keyboard.press("Escape")
     expect(launcher).to_be_focused()
 
@@ -301,12 +218,8 @@ async def hostile_rasa(request: web.Request) -> web.Response:
 
 @pytest.fixture(scope="module")
 def gateway_to_standin() -> Iterator[str]:
-    rasa = web.Application()
-    rasa.router.add_post("/webhooks/rest/webhook", hostile_rasa)
-    with serving_in_thread(rasa) as rasa_port:
-        settings = Settings(rasa_url=f"http://127.0.0.1:{rasa_port}")
-        with serving_in_thread(create_app(settings)) as port:
-            yield f"http://127.0.0.1:{port}"
+    with gateway_before(hostile_rasa) as gateway:
+        yield gateway
 
 
 def test_links_are_real_and_bot_text_is_never_html(gateway_to_standin: str, page: Page) -> None:
@@ -326,10 +239,8 @@ def test_links_are_real_and_bot_text_is_never_html(gateway_to_standin: str, page
 
 def test_bot_down_shows_friendly_message(page: Page) -> None:
     closed_port = free_port()  # nothing listens there
-    with serving_in_thread(
-        create_app(Settings(rasa_url=f"http://127.0.0.1:{closed_port}"))
-    ) as port:
-        page.goto(f"http://127.0.0.1:{port}/")
+    with serving_gateway(f"http://127.0.0.1:{closed_port}") as gateway:
+        page.goto(gateway + "/")
         page.get_by_label("Kirjoita kysymyksesi").fill("Hei")
         page.keyboard.press("Enter")
         error = page.locator(".pb-error")
@@ -346,5 +257,4 @@ def test_widget_follows_the_embedding_pages_language(
     page.goto(f"{sites.allowed_site}/?gateway={sites.gateway}&page_lang={page_lang}")
     page.get_by_role("button", name=launcher).click()
     expect(page.get_by_label(LABELS[page_lang])).to_be_visible()
-    violations = axe_violations(page, axe_source)
-    assert violations == [], [(v["id"], v["help"], v["nodes"][0]["html"]) for v in violations]
+    assert_accessible(page, axe_source)

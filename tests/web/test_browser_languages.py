@@ -7,18 +7,12 @@ the language as the hint ``metadata.language`` and marks each message with ``lan
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from aiohttp import web
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
-from bot.web.app import create_app
-from bot.web.settings import Settings
-from tests.web.local_server import serving_in_thread
-from tests.web.test_browser import LABELS, SEND, axe_source, axe_violations, browser
-
-__all__ = ["axe_source", "browser"]  # the fixtures these tests use
+from tests.web.conftest import SEND, ask, assert_accessible, gateway_before, new_page
 
 pytestmark = [pytest.mark.browser]
 
@@ -38,25 +32,8 @@ async def rasa_in_the_hint_language(request: web.Request) -> web.Response:
 
 @pytest.fixture(scope="module")
 def gateway_in_languages() -> Iterator[str]:
-    rasa = web.Application()
-    rasa.router.add_post("/webhooks/rest/webhook", rasa_in_the_hint_language)
-    with serving_in_thread(rasa) as rasa_port:
-        settings = Settings(rasa_url=f"http://127.0.0.1:{rasa_port}")
-        with serving_in_thread(create_app(settings)) as port:
-            yield f"http://127.0.0.1:{port}"
-
-
-def ask_in(page: Page, language: str, text: str) -> Any:
-    """Like :func:`ask`, with the field's label in ``language``."""
-    answers = page.locator(".pb-bot")
-    before = answers.count()
-    page.get_by_label(LABELS[language]).fill(text)
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        "n => document.querySelectorAll('.pb-bot').length > n + 1", arg=before, timeout=30_000
-    )
-    expect(page.locator(".pb-status")).to_have_text("")
-    return answers.nth(before)
+    with gateway_before(rasa_in_the_hint_language) as gateway:
+        yield gateway
 
 
 @pytest.mark.parametrize(
@@ -79,37 +56,30 @@ def test_page_follows_the_visitors_language(
     locale: str,
     language: str,
 ) -> None:
-    context = browser.new_context(locale=locale)
-    page = context.new_page()
-    try:
+    with new_page(browser, locale) as page:
         page.goto(gateway_in_languages + address)
         assert page.locator("html").get_attribute("lang") == language
         expect(page.get_by_role("button", name=SEND[language])).to_be_visible()
-        answer = ask_in(page, language, "Hej")
+        answer = ask(page, "Hej", language, replies=2)
         assert f"[{language}] Hej" in answer.inner_text()
         assert page.locator(".pb-user").last.get_attribute("lang") == language
         assert answer.get_attribute("lang") == language  # the reply's own lang
         assert page.locator(".pb-bot").last.get_attribute("lang") == language  # page's
-        violations = axe_violations(page, axe_source)
-        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["html"]) for v in violations]
-    finally:
-        context.close()
+        assert_accessible(page, axe_source)
 
 
 def test_a_bot_message_in_another_language_is_marked_so(
     browser: Browser, gateway_in_languages: str
 ) -> None:
     """The page is in English; the bot's reply says it is in Swedish (the lead's ``lang``)."""
-    context = browser.new_context(locale="en-GB")
-    page = context.new_page()
-    page.route(
-        "**/api/messages",
-        lambda route: route.continue_(post_data=route.request.post_data.replace('"en"', '"sv"')),
-    )
-    try:
+    with new_page(browser, "en-GB") as page:
+        page.route(
+            "**/api/messages",
+            lambda route: route.continue_(
+                post_data=route.request.post_data.replace('"en"', '"sv"')
+            ),
+        )
         page.goto(gateway_in_languages + "/")
-        answer = ask_in(page, "en", "Hej")
+        answer = ask(page, "Hej", "en", replies=2)
         assert answer.get_attribute("lang") == "sv"
         assert page.locator(".pb-user").last.get_attribute("lang") == "en"
-    finally:
-        context.close()
