@@ -3,7 +3,8 @@
 ``python -m tools.nlu_eval`` trains an NLU model with the project's ``config.yml`` and one
 with the pipeline ``rasa init`` writes (both on ``data/training``), parses the held-out files
 in ``data/test/nlu`` with both, and writes ``reports/nlu_evaluation.md``: per-intent
-precision/recall/F1, entity F1 per entity (type and canonical value must both match), the
+precision/recall/F1, entity F1 per entity (type and canonical value must both match; the
+vocabulary maps words to ids as the actions do), the
 confusion pairs, the share of everyday out-of-domain sentences routed to ``out_of_scope`` or
 ``nlu_fallback``, a sweep of the fallback threshold over the project model's confidences, and
 a k-fold cross-validation of both pipelines on the training data with Rasa's folds
@@ -23,7 +24,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.answers.normalise import vocabulary
+from bot.directory.loader import load_directory
 from bot.paths import PROJECT_ROOT, TRAINING_DATA_DIR
+from bot.places.vocabulary import KINDS, Vocabulary
 from tools.nlu_cv import DEFAULT_FOLDS, CrossValidation, fold_score, rasa_folds
 from tools.nlu_cv import render as render_cv
 from tools.nlu_eval_scores import (
@@ -98,12 +102,19 @@ def train(config: Path, output: Path, nlu_data: Path = TRAINING_DATA_DIR) -> Pat
     return Path(model)
 
 
-def _prediction(parsed: dict[str, Any]) -> Prediction:
+def _prediction(parsed: dict[str, Any], words: Vocabulary) -> Prediction:
+    """The parse as the actions read it: vocabulary words as the ids the answers use."""
     ranking = [r for r in parsed.get("intent_ranking") or [] if r["name"] != FALLBACK_INTENT]
     top = ranking[0] if ranking else {"name": "", "confidence": 0.0}
+
+    def value(kind: str, raw: str) -> str:
+        return (words.canonical(raw, kind) or raw) if kind in KINDS else raw
+
     return Prediction(
         intent=parsed["intent"]["name"],
-        entities=tuple((e["entity"], str(e["value"])) for e in parsed.get("entities") or []),
+        entities=tuple(
+            (e["entity"], value(e["entity"], str(e["value"]))) for e in parsed.get("entities") or []
+        ),
         top_intent=top["name"],
         top_confidence=float(top["confidence"]),
     )
@@ -122,9 +133,10 @@ def predict(model: Path, texts: Sequence[str]) -> list[Prediction]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
+    words = vocabulary(load_directory())
 
     async def parse_all() -> list[Prediction]:
-        return [_prediction(await agent.parse_message(text)) for text in texts]
+        return [_prediction(await agent.parse_message(text), words) for text in texts]
 
     return asyncio.run(parse_all())
 
@@ -194,7 +206,8 @@ def render(
         " EntitySynonymMapper, ResponseSelector, FallbackClassifier 0.3).",
         "- Intents: the predicted intent must equal the expected one; `nlu_fallback` counts as"
         " wrong. Entities: type **and canonical value** must match (per message, spans ignored),"
-        " so an unnormalised value is an error.",
+        " so an unnormalised value is an error. Service, role, topic and contact-field values"
+        " are read as the actions read them, through the directory vocabulary.",
         "",
         "## Summary",
         "",
