@@ -119,7 +119,7 @@ class Stack:
         ports = self.ports
         commands = {
             # rasa-sdk's own app, behind the check of the token Rasa sends
-            "actions": [sys.executable, "-m", "bot.actions_server", "--actions", "actions",
+            "actions": [sys.executable, "-m", "bot.rasa.actions_server", "--actions", "actions",
                         "--host", ports.host, "--port", str(ports.action)],
             "rasa": [RASA, "run", "--model", str(self.model),
                      "--interface", ports.host, "--port", str(ports.rasa),

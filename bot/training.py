@@ -27,13 +27,27 @@ MODEL_INPUTS = (
     PROJECT_ROOT / "config.yml",
     PROJECT_ROOT / "domain.yml",
     PROJECT_ROOT / "bot" / "rasa",
-    # What the NLU components compute with: lemmas (tokenizer) and names (name extractor).
+    # What the NLU components compute with: lemmas (tokenizer), names (name extractor) and
+    # the fold both compare words with.
     PROJECT_ROOT / "bot" / "lemmas.py",
+    PROJECT_ROOT / "bot" / "text.py",
     PROJECT_ROOT / "bot" / "places",
 )
 
-#: Files under ``bot/rasa`` that the trained model does not depend on (channels, storage).
-NOT_MODEL_INPUTS = frozenset({"rest.py", "telegram.py", "tracker_store.py", "lock_store.py"})
+#: Files in those folders that the trained model does not depend on: channels, storage and
+#: the action server runner in ``bot/rasa``; the command line and the vocabulary (read by the
+#: actions only) in ``bot/places``.
+NOT_MODEL_INPUTS = frozenset(
+    {
+        "rest.py",
+        "telegram.py",
+        "tracker_store.py",
+        "lock_store.py",
+        "actions_server.py",
+        "cli.py",
+        "vocabulary.py",
+    }
+)
 
 #: How many trained models ``models/`` keeps.
 KEPT_MODELS = 3

@@ -27,7 +27,7 @@ SECRET_TEXT = "hetuni 131052-308T"
 def server() -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.actions_server", "--port", str(port)],
+        [sys.executable, "-m", "bot.rasa.actions_server", "--port", str(port)],
         cwd=PROJECT_ROOT,
         env={**os.environ, ACTION_TOKEN_VAR: TOKEN},
         stdout=subprocess.DEVNULL,

@@ -127,7 +127,7 @@ def test_stack_runs_the_guarded_action_server_with_a_token(tmp_path: Path) -> No
     assert len(first.action_token) >= 32 and first.action_token != second.action_token
     assert first.environment["PERHEBOTTI_ACTION_TOKEN"] == first.action_token
     command, _ = first.command("actions")
-    assert command[1:3] == ["-m", "bot.actions_server"]
+    assert command[1:3] == ["-m", "bot.rasa.actions_server"]
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PERHEBOTTI_ACTION_TOKEN", "given-secret")
         assert Stack(model=tmp_path / "m.tar.gz").action_token == "given-secret"

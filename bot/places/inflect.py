@@ -84,6 +84,20 @@ REVERSE_GRADATION: dict[str, str] = {
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "ko", "kö", "pa", "pä")
 
 
+#: Names of the case codes, for explanations (``--explain``).
+CASE_NAMES = {
+    "nom": "nominative",
+    "gen": "genitive",
+    "par": "partitive",
+    "ine": "inessive",
+    "ela": "elative",
+    "ill": "illative",
+    "ade": "adessive",
+    "abl": "ablative",
+    "all": "allative",
+}
+
+
 def harmony(word: str) -> str:
     """Return ``"a"`` for a back-vowel word and ``"ä"`` for a front-vowel word.
 

@@ -13,23 +13,12 @@ from typing import NamedTuple
 
 from bot.directory.municipalities import Municipality
 from bot.places.context import place_cue
-from bot.places.inflect import CLITICS, strip_clitic
+from bot.places.inflect import CASE_NAMES, CLITICS, strip_clitic
 from bot.places.names import SHORT, Alias, all_aliases
 from bot.places.text import TOKEN, split
 from bot.places.typos import TypoIndex, one_typo, typo_cost
 from bot.text import fold_lower, lower
 
-CASE_NAMES = {
-    "nom": "nominative",
-    "gen": "genitive",
-    "par": "partitive",
-    "ine": "inessive",
-    "ela": "elative",
-    "ill": "illative",
-    "ade": "adessive",
-    "abl": "ablative",
-    "all": "allative",
-}
 INNER_CASES = frozenset({"ine", "ela", "ill", "ine-pl", "ela-pl", "ill-pl", "ine-coll", "ela-coll"})
 
 

@@ -9,7 +9,7 @@ body (a whole tracker: what the parent wrote). This module builds the app with
   others get 401;
 * errors answer ``{"error": code}`` and never the request.
 
-``python -m bot.actions_server --port 5055`` runs it (``python -m bot run`` does, with a random
+``python -m bot.rasa.actions_server --port 5055`` runs it (``python -m bot run`` does, with a random
 token per run unless ``PERHEBOTTI_ACTION_TOKEN`` is set).
 """
 
@@ -77,7 +77,7 @@ def protect(app: Sanic, token: str) -> Sanic:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command-line flags."""
-    parser = argparse.ArgumentParser(prog="python -m bot.actions_server", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.rasa.actions_server", description=__doc__)
     parser.add_argument("--actions", default="actions", help="package of actions (%(default)s)")
     parser.add_argument("--host", default="127.0.0.1", help="interface (%(default)s)")
     parser.add_argument("--port", type=int, default=5055, help="port (%(default)s)")
