@@ -24,10 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.answers.normalise import vocabulary
 from bot.directory.loader import load_directory
 from bot.paths import PROJECT_ROOT, TRAINING_DATA_DIR
-from bot.places.vocabulary import KINDS, Vocabulary
+from bot.places.vocabulary import KINDS, Vocabulary, vocabulary_of
 from tools.nlu_cv import DEFAULT_FOLDS, CrossValidation, fold_score, rasa_folds
 from tools.nlu_cv import render as render_cv
 from tools.nlu_eval_scores import (
@@ -133,7 +132,7 @@ def predict(model: Path, texts: Sequence[str]) -> list[Prediction]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
-    words = vocabulary(load_directory())
+    words = vocabulary_of(load_directory())
 
     async def parse_all() -> list[Prediction]:
         return [_prediction(await agent.parse_message(text), words) for text in texts]

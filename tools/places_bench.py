@@ -42,8 +42,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.directory.loader import load_directory
 from bot.directory.municipalities import load_municipalities
-from bot.paths import MUNICIPALITIES_CSV, PROJECT_ROOT
+from bot.paths import DIRECTORY_DIR, MUNICIPALITIES_CSV, PROJECT_ROOT
 from bot.places.names import (
     COMMON_WORD_NAMES,
     PERSON_LIKE_NAMES,
@@ -56,6 +57,7 @@ from bot.places.resolver import Resolver
 from bot.places.swedish import swedish_forms
 from bot.places.text import split
 from bot.places.typos import NEIGHBOURS
+from bot.places.vocabulary import vocabulary_of
 from bot.text import fold
 
 SETS_DIR = PROJECT_ROOT / "tests" / "places"
@@ -86,8 +88,13 @@ def named_entities() -> list[tuple[str, str, list[str]]]:
 
 
 def load_resolver() -> Resolver:
-    """Return a resolver over all municipalities and the test sets' named entities."""
-    return Resolver(load_municipalities(MUNICIPALITIES_CSV), named_entities(), load_near_words())
+    """Return a resolver over all municipalities and the test sets' named entities.
+
+    The place cues include the directory's service, role and topic words, as in the bot.
+    """
+    cues = vocabulary_of(load_directory(DIRECTORY_DIR)).cue_stems()
+    municipalities = load_municipalities(MUNICIPALITIES_CSV)
+    return Resolver(municipalities, named_entities(), load_near_words(), cues)
 
 
 def fold_keep_case(text: str) -> str:

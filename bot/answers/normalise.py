@@ -2,7 +2,8 @@
 
 The NLU tags words ("perheneuvolaan", "puhelinnumeronsa"); the answers need ids
 ("perheneuvola", "phone"). :class:`bot.places.vocabulary.Vocabulary` is the one place that
-maps such words, with the directory's names and aliases as its entries.
+maps such words, with the directory's names and aliases as its entries
+(:func:`bot.places.vocabulary.vocabulary_of`).
 """
 
 from __future__ import annotations
@@ -11,25 +12,7 @@ from dataclasses import replace
 
 from bot.answers.dialogue import Turn
 from bot.directory.queries import Directory
-from bot.places.vocabulary import CONTACT_FIELDS, KINDS, Vocabulary
-
-
-def vocabulary(directory: Directory) -> Vocabulary:
-    """The directory's services, roles and topics, and the contact fields, in every language."""
-    entries: list[tuple[str, str, tuple[str, ...]]] = [
-        ("service", s.id, (s.name_fi, s.name_sv or "", s.name_en or "", *s.aliases))
-        for s in directory.services
-    ]
-    entries += [
-        ("role", r.id, (r.title_fi, r.title_sv or "", r.title_en or "", *r.aliases))
-        for r in directory.roles
-    ]
-    entries += [
-        ("topic", t.id, (t.name_fi, t.name_sv or "", t.name_en or "", *t.aliases))
-        for t in directory.topics
-    ]
-    entries += [("contact_field", field, names) for field, names in CONTACT_FIELDS]
-    return Vocabulary(entries)
+from bot.places.vocabulary import KINDS, vocabulary_of
 
 
 def canonical_turn(directory: Directory, turn: Turn) -> Turn:
@@ -39,7 +22,7 @@ def canonical_turn(directory: Directory, turn: Turn) -> Turn:
     ones; a contact field is added when none was tagged and the text names exactly one
     ("entä sähköposti?").
     """
-    words = vocabulary(directory)
+    words = vocabulary_of(directory)
     entities = {kind: list(values) for kind, values in turn.entities.items()}
     for kind in KINDS:
         values = (words.canonical(value, kind) for value in entities.get(kind, ()))
@@ -53,5 +36,5 @@ def canonical_turn(directory: Directory, turn: Turn) -> Turn:
 
 def vocabulary_in(directory: Directory, text: str) -> tuple[str, ...]:
     """Ids of the services and topics the text names, in any inflection."""
-    words = vocabulary(directory)
+    words = vocabulary_of(directory)
     return words.find(text, "service") + words.find(text, "topic")

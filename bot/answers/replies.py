@@ -349,9 +349,12 @@ def _unit_reply(
     if unit is not None:
         slots["unit"] = unit.id
         return Reply((unit_info(directory, unit, lang),), slots)
-    if place is None or directory.municipality(place) is None:
-        units = directory.units
-        return Reply((_choose_unit(units, lang),), slots)
+    if place is None:
+        return Reply((_choose_unit(directory.units, lang),), slots)
+    if Place.parse(place).is_area:
+        return Reply((_region_units(directory, place, question.service, lang),), slots)
+    if directory.municipality(place) is None:
+        return Reply((Message(say("place_not_recognised", lang), lang=lang),), slots)
     local = directory.lookup(place).units
     if len(local) == 1:
         slots["unit"] = local[0].id

@@ -17,10 +17,15 @@ from __future__ import annotations
 from bot.directory.queries import Directory
 from bot.places.nearwords import load_near_words
 from bot.places.resolver import Match, Resolver
+from bot.places.vocabulary import vocabulary_of
 
 __all__ = ["Match", "Resolver", "resolver_for"]
 
 
 def resolver_for(directory: Directory) -> Resolver:
-    """Return a resolver of the directory's municipalities, units and persons."""
-    return Resolver(directory.municipalities, directory.named_entities(), load_near_words())
+    """Return a resolver of the directory's municipalities, units and persons.
+
+    The directory's service, role and topic words count as place cues ("parisuhdetuki lahti").
+    """
+    cues = vocabulary_of(directory).cue_stems()
+    return Resolver(directory.municipalities, directory.named_entities(), load_near_words(), cues)

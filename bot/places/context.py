@@ -142,6 +142,7 @@ def place_cue(
     name: tuple[int, int],
     person_like: bool,
     trusted: Sequence[tuple[int, int]],
+    cue_words: tuple[str, ...] = (),
 ) -> str | None:
     """Return what in the sentence makes a guarded name a place, or None.
 
@@ -153,6 +154,8 @@ def place_cue(
         name: The first and last token of the name.
         person_like: The name is also a person's name (a capital letter proves nothing).
         trusted: First and last token of the names found that need no cue.
+        cue_words: Beginnings of the directory's service, role and topic words, which make
+            a name next to them a place as :data:`SERVICE_WORDS` do.
     """
     first, last = name
     start, end = spans[first][0], spans[last][1]
@@ -169,7 +172,8 @@ def place_cue(
     if any(t.startswith(PLACE_WORDS) or t in PLACE_WORDS_SV_EN for t in near):
         return "next to 'kunta', 'kaupunki' or the like"
     window = [*toks[max(first - 2, 0) : first], *toks[last + 1 : last + 3]]
-    if any(t.startswith(SERVICE_WORDS) or t.startswith(SERVICE_WORDS_SV_EN) for t in window):
+    service = (*SERVICE_WORDS, *SERVICE_WORDS_SV_EN, *cue_words)
+    if any(t.startswith(service) for t in window):
         return "next to a family-service word"
     for other_first, other_last in trusted:
         between = (

@@ -89,6 +89,7 @@ class Resolver:
         municipalities: Mapping[str, Municipality],
         named_entities: Iterable[tuple[str, str, list[str]]],
         near_words: frozenset[str],
+        cue_words: Iterable[str] = (),
     ) -> None:
         """Build the lookup tables.
 
@@ -98,8 +99,12 @@ class Resolver:
                 "unit" or "person", names in the nominative.
             near_words: Everyday words never read as a typo of a place
                 (:func:`bot.places.nearwords.load_near_words`).
+            cue_words: Folded word beginnings of the directory's services, roles and topics:
+                next to one, a name that is also an everyday word is a place
+                (:meth:`bot.places.vocabulary.Vocabulary.cue_stems`).
         """
         self._near_words = near_words
+        self._cue_words = tuple(sorted(cue_words))
         self._single: dict[str, list[_Entry]] = {}
         multi: dict[str, dict[int, dict[str, list[_Entry]]]] = {}
         self._typo_keys: dict[str, None] = {}
@@ -313,7 +318,9 @@ class Resolver:
             if hit.guarded:
                 name = (hit.first, hit.last)
                 person_like = hit.entry.alias.person_like
-                cue = place_cue(text, folded, toks, spans, name, person_like, trusted)
+                cue = place_cue(
+                    text, folded, toks, spans, name, person_like, trusted, self._cue_words
+                )
                 if cue is None:
                     continue
                 why = f"; a place here: {cue}"

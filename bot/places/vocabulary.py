@@ -16,11 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.text import words
 
+if TYPE_CHECKING:
+    from bot.directory.queries import Directory
+
 #: Vocabulary kinds and the entity of the same name.
 KINDS = ("service", "role", "topic", "contact_field")
+#: Shorter stems are no evidence that a message is about family services ("ja", "lape").
+CUE_MIN = 5
 
 #: Words that ask for a phone number or an email, in Finnish, Swedish and English. They are
 #: no directory entries, so they live here.
@@ -120,7 +126,35 @@ class Vocabulary:
         found = self.find(value, kind)
         return found[0] if found else None
 
+    def cue_stems(self) -> frozenset[str]:
+        """Stems of the service, role and topic names: words that make a nearby name a place."""
+        return frozenset(
+            s
+            for term in self._terms
+            if term.kind != "contact_field"
+            for s in term.stems
+            if len(s) >= CUE_MIN
+        )
+
     def only(self, text: str, kind: str) -> str | None:
         """The one entry of ``kind`` the text names, or None when it names none or several."""
         found = self.find(text, kind)
         return found[0] if len(found) == 1 else None
+
+
+def vocabulary_of(directory: Directory) -> Vocabulary:
+    """The directory's services, roles and topics in every language, and the contact fields."""
+    entries: list[tuple[str, str, tuple[str, ...]]] = [
+        ("service", s.id, (s.name_fi, s.name_sv or "", s.name_en or "", *s.aliases))
+        for s in directory.services
+    ]
+    entries += [
+        ("role", r.id, (r.title_fi, r.title_sv or "", r.title_en or "", *r.aliases))
+        for r in directory.roles
+    ]
+    entries += [
+        ("topic", t.id, (t.name_fi, t.name_sv or "", t.name_en or "", *t.aliases))
+        for t in directory.topics
+    ]
+    entries += [("contact_field", field, names) for field, names in CONTACT_FIELDS]
+    return Vocabulary(entries)

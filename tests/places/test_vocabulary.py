@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.places.resolver import Resolver
 from bot.places.vocabulary import CONTACT_FIELDS, Vocabulary, stem
 
 WORDS = Vocabulary(
@@ -58,3 +59,15 @@ def test_only_needs_exactly_one() -> None:
     assert WORDS.only("puhelinnumero", "contact_field") == "phone"
     assert WORDS.only("puhelinnumero ja sähköposti", "contact_field") is None
     assert WORDS.only("kiitos", "contact_field") is None
+
+
+def test_cue_stems_are_long_service_role_and_topic_stems() -> None:
+    cues = WORDS.cue_stems()
+    assert {"perheneuvo", "psykiatri", "sairaanhoita", "perhekeskuspilot"} <= cues
+    assert "lape" not in cues  # too short to show that a message is about family services
+    assert not any(s.startswith(("puhelin", "sahkopo")) for s in cues)  # contact fields
+
+
+def test_a_directory_service_word_makes_a_common_word_name_a_place(resolver: Resolver) -> None:
+    assert [m.id for m in resolver.find("parisuhdetuki lahti")] == ["398"]
+    assert resolver.find("lapset uivat lahdessa") == []
