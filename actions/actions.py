@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answers.crisis import crisis_answer, situation_answer, situation_from_slot
+from bot.answers.crisis import crisis_answer, situation_answer
 from bot.answers.dialogue import Question, Turn
 from bot.answers.facts import warm_up
 from bot.answers.feedback import awaits_reason, feedback_reply, reason_reply, with_feedback
@@ -31,7 +31,7 @@ from bot.directory.queries import Directory
 from bot.directory.store import DirectoryStore
 from bot.language import DEFAULT_LANGUAGE, is_language, reply_language
 from bot.language import warm_up as warm_up_language
-from bot.safety import asks_for_help
+from bot.safety import CRISIS_KEY, CrisisMatch, asks_for_help
 from bot.settings import directory_dir
 
 logger = logging.getLogger(__name__)
@@ -88,6 +88,11 @@ def remembered_language(tracker: Tracker) -> Language:
     """The conversation's language so far (for replies when reading the turn failed)."""
     value = tracker.get_slot("language")
     return value if is_language(value) else DEFAULT_LANGUAGE
+
+
+def detected(tracker: Tracker) -> CrisisMatch | None:
+    """The crisis the NLU found in the latest message (None when only the classifier said so)."""
+    return CrisisMatch.from_value((tracker.latest_message or {}).get(CRISIS_KEY))
 
 
 def ranking(tracker: Tracker) -> list[tuple[str, float]]:
@@ -153,7 +158,7 @@ class ReplyAction(Action, ABC):
 
 def _after_crisis(directory: Directory, tracker: Tracker, turn: Turn) -> Reply | None:
     """The safety help when the parent described a crisis earlier, else None."""
-    situation = situation_from_slot(tracker.get_slot("situation"))
+    situation = CrisisMatch.from_value(tracker.get_slot("situation"))
     return situation_answer(directory, situation, turn.text, turn.intent, turn.place)
 
 
@@ -187,11 +192,11 @@ class ActionCrisis(ReplyAction):
     def reply(self, tracker: Tracker) -> Reply:
         """112 first, the fitting helplines and the local services."""
         turn = turn_from_tracker(tracker)
-        return crisis_answer(STORE.current(), turn.text, turn.place, turn.language)
+        return crisis_answer(STORE.current(), detected(tracker), turn.place, turn.language)
 
     def on_failure(self, tracker: Tracker) -> Reply:
         """Even without the directory or the turn, 112."""
-        return crisis_answer(None, str((tracker.latest_message or {}).get("text") or ""), None)
+        return crisis_answer(None, detected(tracker), None, remembered_language(tracker))
 
 
 class ActionFallback(ReplyAction):

@@ -7,8 +7,6 @@ answer is the safety help and the local family services, not the programme staff
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.answers.intents import Intent
 from bot.answers.messages import Message, Reply
 from bot.answers.render import phones
@@ -19,54 +17,32 @@ from bot.safety import (
     CrisisMatch,
     asks_for_help,
     crisis_reply,
-    detect_crisis,
     helpline_kinds,
 )
-from bot.safety.engine import CATEGORY_ORDER, DEFAULT_HELPLINE
 from bot.safety.texts import ASK_PLACE, LATER_CONTACTS
 
 
 def crisis_answer(
-    directory: Directory | None, text: str, place: str | None, lang: Language = "fi"
+    directory: Directory | None, match: CrisisMatch | None, place: str | None, lang: Language = "fi"
 ) -> Reply:
     """The reply to a crisis message: 112 first, then the fitting helplines and local contacts.
 
-    Works without a directory (``None``) so that it can never fail for lack of data; when the
-    classifier alone called the message a crisis, the reply is 112 in the conversation's
-    language (``lang``).
+    Args:
+        directory: The directory; None still gives 112, so the reply never fails for lack
+            of data.
+        match: What the NLU's crisis detection found (the message's ``crisis`` parse data);
+            None when only the classifier called the message a crisis, which gets 112 in the
+            conversation's language (``lang``).
+        place: The parent's place, for the local contacts.
+        lang: The conversation's language.
     """
-    match = detect_crisis(text)
     if match is None:
         local = _local_contacts(directory, place, lang)
         return Reply((Message(EMERGENCY_LINES[lang] + (f"\n{local}" if local else ""), lang=lang),))
     body = crisis_reply(
         match, _helplines(directory, match), _local_contacts(directory, place, match.language)
     )
-    return Reply((Message(body, lang=match.language),), {"situation": situation_slot(match)})
-
-
-def situation_slot(match: CrisisMatch) -> dict[str, Any]:
-    """What the ``situation`` slot keeps of a crisis."""
-    return {"category": match.category, "language": match.language, "young": match.young}
-
-
-def situation_from_slot(value: Any) -> CrisisMatch | None:
-    """The crisis kept in the ``situation`` slot, or None when there was none."""
-    if not isinstance(value, dict):
-        return None
-    category, language = value.get("category"), value.get("language")
-    if category not in CATEGORY_ORDER:
-        return None
-    if language not in EMERGENCY_LINES:
-        return None
-    return CrisisMatch(
-        category=category,
-        phrase="",
-        reason="remembered",
-        helpline=DEFAULT_HELPLINE.get(category),
-        language=language,
-        young=bool(value.get("young")),
-    )
+    return Reply((Message(body, lang=match.language),), {"situation": match.as_value()})
 
 
 def situation_answer(

@@ -3,7 +3,9 @@
 Placed last in the pipeline (after DIET and the FallbackClassifier): when
 :func:`bot.safety.detect_crisis` finds immediate danger, violence, suicide or a medical
 emergency in the text, the message's intent becomes ``crisis`` with full confidence,
-whatever the classifier thought, and the ``crisis`` rule answers with 112 first.
+whatever the classifier thought, and the ``crisis`` rule answers with 112 first. What was
+found (category, language, helpline) goes into the parse data under ``crisis``, so the crisis
+action answers from this one detection.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import detect_crisis
+from bot.safety import CRISIS_KEY, detect_crisis
 
 CRISIS_INTENT = "crisis"
 
@@ -53,8 +55,10 @@ class CrisisIntentOverride(GraphComponent, IntentClassifier):
         """Overrule the predicted intent of every message that describes a crisis."""
         for message in messages:
             text = message.get(TEXT)
-            if not isinstance(text, str) or detect_crisis(text) is None:
+            match = detect_crisis(text) if isinstance(text, str) else None
+            if match is None:
                 continue
+            message.set(CRISIS_KEY, match.as_value(), add_to_output=True)
             crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
             ranking = [
                 entry

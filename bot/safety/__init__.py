@@ -13,6 +13,9 @@ from bot.safety.engine import CrisisCategory, CrisisMatch, RuleSet, blank, detec
 from bot.safety.texts import EMERGENCY_LINES, crisis_reply, helpline_kinds
 
 RULE_SETS: tuple[RuleSet, ...] = (rules_fi.RULES, rules_sv.RULES, rules_en.RULES)
+#: Where the NLU puts the crisis it found (:meth:`CrisisMatch.as_value`) in a message's parse
+#: data, so that the crisis action answers from that one detection.
+CRISIS_KEY = "crisis"
 
 
 def detect_crisis(text: str) -> CrisisMatch | None:
@@ -36,6 +39,7 @@ def asks_for_help(text: str) -> bool:
 
 __all__ = [
     "asks_for_help",
+    "CRISIS_KEY",
     "EMERGENCY_LINES",
     "RULE_SETS",
     "CrisisCategory",

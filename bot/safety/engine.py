@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, get_args
 
-from bot.directory.model import HelplineKind, Language
+from bot.directory.model import LANGUAGES, HelplineKind, Language
 from bot.text import fold
 
 CrisisCategory = Literal["danger", "violence", "suicide", "medical"]
@@ -66,6 +66,41 @@ class CrisisMatch:
     helpline: HelplineKind | None
     language: Language
     young: bool = False
+
+    def as_value(self) -> dict[str, Any]:
+        """What the conversation keeps of the crisis: no words of the message.
+
+        The NLU component puts it in the message's parse data (``crisis``), and the crisis
+        action keeps it in the ``situation`` slot.
+        """
+        return {
+            "category": self.category,
+            "language": self.language,
+            "young": self.young,
+            "helpline": self.helpline,
+        }
+
+    @classmethod
+    def from_value(cls, value: Any) -> CrisisMatch | None:
+        """The crisis of :meth:`as_value`, or None for anything else."""
+        if not isinstance(value, dict):
+            return None
+        category = next((c for c in CATEGORY_ORDER if c == value.get("category")), None)
+        language = next((lang for lang in LANGUAGES if lang == value.get("language")), None)
+        if category is None or language is None:
+            return None
+        helplines: tuple[HelplineKind, ...] = get_args(HelplineKind)
+        helpline = next((h for h in helplines if h == value.get("helpline")), None)
+        if "helpline" not in value:  # kept before the helpline was: the category's own
+            helpline = DEFAULT_HELPLINE.get(category)
+        return cls(
+            category=category,
+            phrase="",
+            reason="remembered",
+            helpline=helpline,
+            language=language,
+            young=bool(value.get("young")),
+        )
 
 
 def words(stems: str) -> str:

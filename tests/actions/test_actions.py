@@ -13,6 +13,7 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 import actions.actions as action_module
 from actions.actions import ActionAnswer, ActionCrisis, ActionFallback, ActionSmalltalk
 from bot.paths import PROJECT_ROOT
+from bot.safety import CRISIS_KEY, detect_crisis
 
 
 def tracker(
@@ -21,12 +22,18 @@ def tracker(
     text: str = "",
     **slots: Any,
 ) -> Tracker:
-    """A tracker whose latest message has this intent and these entities."""
-    latest = {
+    """A tracker whose latest message has this intent and these entities.
+
+    A crisis message carries what the NLU's crisis detection found, as in the pipeline.
+    """
+    latest: dict[str, Any] = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.99},
         "entities": entities or [],
     }
+    match = detect_crisis(text)
+    if intent == "crisis" and match is not None:
+        latest[CRISIS_KEY] = match.as_value()
     return Tracker(
         sender_id="test-parent",
         slots={
@@ -213,7 +220,10 @@ async def test_crisis_gives_112_first_then_the_helpline() -> None:
         -1
     ].startswith("Lähde: nollalinja.fi")
     assert events == [
-        SlotSet("situation", {"category": "violence", "language": "fi", "young": False})
+        SlotSet(
+            "situation",
+            {"category": "violence", "language": "fi", "young": False, "helpline": "violence"},
+        )
     ]
 
 

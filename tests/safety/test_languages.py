@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import EMERGENCY_LINES, RULE_SETS, detect_crisis
-from bot.safety.engine import _sentences, blank, rule_matches
+from bot.safety.engine import CrisisMatch, _sentences, blank, rule_matches
 from tests.safety.sets import crisis_messages, everyday_messages, out_of_domain_messages
 from tests.safety.test_finnish import CRISIS as FINNISH_CRISIS
 
@@ -111,3 +111,28 @@ def test_figures_of_speech_are_not_crises(text: str) -> None:
 def test_emergency_lines_name_112_in_every_language() -> None:
     assert set(EMERGENCY_LINES) == {"fi", "sv", "en"}
     assert all("112" in line for line in EMERGENCY_LINES.values())
+
+
+def test_a_crisis_travels_as_a_value_without_the_parents_words() -> None:
+    match = detect_crisis("my teenage son talks about suicide")
+    assert match is not None
+    value = match.as_value()
+    assert value == {"category": "suicide", "language": "en", "young": True, "helpline": "crisis"}
+    again = CrisisMatch.from_value(value)
+    assert again is not None
+    assert (again.category, again.language, again.young, again.helpline) == (
+        "suicide",
+        "en",
+        True,
+        "crisis",
+    )
+    assert again.phrase == ""
+
+
+def test_a_value_that_is_no_crisis_reads_as_none() -> None:
+    assert CrisisMatch.from_value(None) is None
+    assert CrisisMatch.from_value({"category": "flood", "language": "fi"}) is None
+    assert CrisisMatch.from_value({"category": "violence", "language": "de"}) is None
+    # kept before the helpline was stored: the category's own helpline
+    old = CrisisMatch.from_value({"category": "violence", "language": "fi", "young": False})
+    assert old is not None and old.helpline == "violence"
