@@ -19,7 +19,7 @@ from tools.nlu_eval_scores import (
     FALLBACK_INTENT,
     Example,
     Prediction,
-    entity_scores,
+    entity_counts,
     intent_scores,
     pooled,
 )
@@ -63,7 +63,7 @@ class CrossValidation:
 def fold_score(examples: Sequence[Example], predictions: Sequence[Prediction]) -> FoldScore:
     """Score the predictions for one fold's test examples (in the same order).
 
-    Entities are scored per type the examples annotate (see ``entity_scores``): a predicted
+    Entities are scored per type the examples annotate (see ``entity_counts``): a predicted
     type the training data never annotates, like ``place`` from the name extractor, is not
     counted.
 
@@ -73,11 +73,10 @@ def fold_score(examples: Sequence[Example], predictions: Sequence[Prediction]) -
     if not examples or len(examples) != len(predictions):
         raise ValueError(f"{len(examples)} examples, {len(predictions)} predictions")
     intents = intent_scores(examples, predictions)
-    right = sum(ex.intent == p.intent for ex, p in zip(examples, predictions, strict=True))
     return FoldScore(
-        accuracy=right / len(examples),
-        macro_f1=statistics.fmean(s.f1 for s in intents.values()),
-        entity_f1=pooled(entity_scores(examples, predictions).values()).f1,
+        accuracy=intents.accuracy,
+        macro_f1=intents.macro_f1,
+        entity_f1=pooled(entity_counts(examples, predictions).values()).score.f1,
         fallback=sum(p.intent == FALLBACK_INTENT for p in predictions) / len(predictions),
     )
 

@@ -163,7 +163,7 @@ def _row(name: str, ours: Score | None, base: Score | None) -> str:
         return f" {score.precision:.2f} | {score.recall:.2f} | {score.f1:.2f} "
 
     shown = ours or base
-    support = shown.expected if shown else 0
+    support = shown.support if shown else 0
     return f"| {name} | {support} |{cells(ours)}|{cells(base)}|"
 
 

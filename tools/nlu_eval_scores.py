@@ -1,8 +1,9 @@
 """Scores of NLU predictions on the held-out data: per intent, per entity, out of domain.
 
 The held-out files are ``data/test/nlu/nlu.yml`` (the bot's intents, with entities) and
-``data/test/nlu/out_of_domain.yml`` (everyday sentences the bot cannot answer). An entity
-counts as found when its type and canonical value both match.
+``data/test/nlu/out_of_domain.yml`` (everyday sentences the bot cannot answer). Intent
+precision, recall, F1, macro-F1 and accuracy come from scikit-learn. An entity counts as found
+when its type and canonical value both match.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
 from bot.paths import DATA_DIR
 
@@ -58,35 +61,62 @@ class Prediction:
 
 @dataclass(frozen=True)
 class Score:
-    """Counts of one label, with precision, recall and F1 computed from them."""
+    """Precision, recall and F1 of one label, and its support (how many were expected)."""
+
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True)
+class EntityCounts:
+    """How many entities of one type were expected, predicted, and both (hits)."""
 
     hits: int
     predicted: int
     expected: int
 
     @property
-    def precision(self) -> float:
-        """Share of the predictions that were right."""
-        return self.hits / self.predicted if self.predicted else 0.0
+    def score(self) -> Score:
+        """Precision (share of the predictions right), recall (share found) and their F1."""
+        precision = self.hits / self.predicted if self.predicted else 0.0
+        recall = self.hits / self.expected if self.expected else 0.0
+        total = precision + recall
+        f1 = 2 * precision * recall / total if total else 0.0
+        return Score(precision, recall, f1, self.expected)
 
-    @property
-    def recall(self) -> float:
-        """Share of the expected ones that were found."""
-        return self.hits / self.expected if self.expected else 0.0
 
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+@dataclass(frozen=True)
+class IntentScores:
+    """Intent scores of one set of predictions, all from scikit-learn.
+
+    Attributes:
+        per_intent: Score of every expected intent, by name.
+        macro_f1: Unweighted mean F1 over the expected intents.
+        accuracy: Share of the predictions that were right.
+    """
+
+    per_intent: dict[str, Score]
+    macro_f1: float
+    accuracy: float
 
 
 @dataclass
 class Evaluation:
-    """Every number of one model on the held-out data."""
+    """Every number of one model on the held-out data.
+
+    Attributes:
+        intents: Score per intent of the in-domain test file.
+        intent_macro_f1: Unweighted mean F1 over those intents.
+        entities: Score per entity type the test file annotates.
+        entity_micro: Precision/recall/F1 over all entities together.
+    """
 
     intents: dict[str, Score]
+    intent_macro_f1: float
     entities: dict[str, Score]
+    entity_micro: Score
     confusions: list[tuple[str, str, int, str]]  # expected, predicted, count, one example
     out_of_domain_routed: float
     out_of_domain_misses: list[tuple[str, str]]  # text, predicted intent
@@ -95,22 +125,15 @@ class Evaluation:
     sweep: list[tuple[float, float, float]] = field(default_factory=list)
     train_seconds: float = 0.0
 
-    @property
-    def intent_macro_f1(self) -> float:
-        """Unweighted mean F1 over the intents of the in-domain test file."""
-        return sum(s.f1 for s in self.intents.values()) / len(self.intents)
 
-    @property
-    def entity_micro(self) -> Score:
-        """Precision/recall/F1 over all entities together."""
-        return pooled(self.entities.values())
-
-
-def pooled(scores: Iterable[Score]) -> Score:
-    """Micro-average: add up the counts of several labels."""
-    scores = list(scores)
-    hits = sum(s.hits for s in scores)
-    return Score(hits, sum(s.predicted for s in scores), sum(s.expected for s in scores))
+def pooled(counts: Iterable[EntityCounts]) -> EntityCounts:
+    """Micro-average: add up the counts of several entity types."""
+    counts = list(counts)
+    return EntityCounts(
+        sum(c.hits for c in counts),
+        sum(c.predicted for c in counts),
+        sum(c.expected for c in counts),
+    )
 
 
 def load_examples(path: Path) -> list[Example]:
@@ -139,12 +162,12 @@ def examples_of(data: TrainingData) -> list[Example]:
     ]
 
 
-def entity_scores(
+def entity_counts(
     examples: Sequence[Example], predictions: Sequence[Prediction]
-) -> dict[str, Score]:
-    """Counts per entity type; an entity is found when its type and canonical value match."""
+) -> dict[str, EntityCounts]:
+    """Multiset matches per entity type, counted by hand: scikit-learn has no such metric."""
     kinds = sorted({kind for ex in examples for kind, _ in ex.entities})
-    scores = {}
+    counts = {}
     for kind in kinds:
         tp = predicted = expected = 0
         for example, prediction in zip(examples, predictions, strict=True):
@@ -153,8 +176,8 @@ def entity_scores(
             tp += sum((gold & found).values())
             predicted += sum(found.values())
             expected += sum(gold.values())
-        scores[kind] = Score(tp, predicted, expected)
-    return scores
+        counts[kind] = EntityCounts(tp, predicted, expected)
+    return counts
 
 
 def _entity_errors(
@@ -169,18 +192,29 @@ def _entity_errors(
     return errors
 
 
-def intent_scores(
-    examples: Sequence[Example], predictions: Sequence[Prediction]
-) -> dict[str, Score]:
-    """Counts per expected intent (``nlu_fallback`` is never right)."""
-    scores = {}
-    for intent in sorted({ex.intent for ex in examples}):
-        pairs = list(zip(examples, predictions, strict=True))
-        tp = sum(1 for ex, p in pairs if ex.intent == intent and p.intent == intent)
-        predicted = sum(1 for _, p in pairs if p.intent == intent)
-        expected = sum(1 for ex in examples if ex.intent == intent)
-        scores[intent] = Score(tp, predicted, expected)
-    return scores
+def intent_scores(examples: Sequence[Example], predictions: Sequence[Prediction]) -> IntentScores:
+    """Intent scores over the expected intents (``nlu_fallback`` is never right).
+
+    A predicted intent that no example expects, like ``nlu_fallback``, has no score of its
+    own; it only lowers the recall of the intent that was expected.
+    """
+    pairs = list(zip(examples, predictions, strict=True))
+    expected = [ex.intent for ex, _ in pairs]
+    predicted = [p.intent for _, p in pairs]
+    labels = sorted(set(expected))
+    precision, recall, f1, support = precision_recall_fscore_support(
+        expected, predicted, labels=labels, zero_division=0
+    )
+    return IntentScores(
+        per_intent={
+            label: Score(float(p), float(r), float(f), int(n))
+            for label, p, r, f, n in zip(labels, precision, recall, f1, support, strict=True)
+        },
+        macro_f1=float(
+            f1_score(expected, predicted, labels=labels, average="macro", zero_division=0)
+        ),
+        accuracy=float(accuracy_score(expected, predicted)),
+    )
 
 
 def _confusions(
@@ -237,9 +271,13 @@ def score(
     inside, outside = predictions[: len(in_domain)], predictions[len(in_domain) :]
     misses = [(ex.text, p.intent) for ex, p in zip(out_of_domain, outside, strict=True)]
     misses = [(text, intent) for text, intent in misses if intent not in ROUTED_AWAY]
+    intents = intent_scores(in_domain, inside)
+    entities = entity_counts(in_domain, inside)
     return Evaluation(
-        intents=intent_scores(in_domain, inside),
-        entities=entity_scores(in_domain, inside),
+        intents=intents.per_intent,
+        intent_macro_f1=intents.macro_f1,
+        entities={kind: counts.score for kind, counts in entities.items()},
+        entity_micro=pooled(entities.values()).score,
         entity_errors=_entity_errors(in_domain, inside),
         confusions=_confusions(in_domain, inside),
         out_of_domain_routed=1 - len(misses) / len(out_of_domain),
