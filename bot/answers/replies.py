@@ -33,6 +33,7 @@ from bot.answers.render import (
     unit_block,
     unit_info,
 )
+from bot.answers.routing import not_understood
 from bot.directory.model import Language, Person, ServiceLocation
 from bot.directory.place import Place
 from bot.directory.queries import Directory
@@ -370,6 +371,8 @@ def _unit_reply(
 def _place_noted(directory: Directory, turn: Turn) -> Reply:
     """A place given before any question: what the directory has there (the implied need)."""
     if turn.place is None:
+        if not any(char.isalpha() for char in turn.text):  # "😀😀😀" names no place at all
+            return not_understood(turn.intent, (), turn.language)
         return Reply((Message(say("place_not_recognised", turn.language), lang=turn.language),))
     question = Question(intent=Intent.ASK_SERVICES)
     message, slots = _services_in_place(directory, question, turn.place, turn.language)

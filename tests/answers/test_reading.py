@@ -171,3 +171,11 @@ def test_a_faint_in_domain_intent_does_not_beat_what_the_message_names() -> None
     ranking = [("nlu_fallback", 0.7), ("crisis", 0.55), ("ask_meeting_places", 0.02)]
     named = {"place": ["410"], "service": ["tukea"]}
     assert likeliest_question("nlu_fallback", ranking, named) == "ask_services"
+
+
+def test_a_message_without_letters_is_not_read_as_a_place(directory: Directory) -> None:
+    emoji = answer(directory, Turn(intent="inform_place", entities={}, text="😀😀😀"))
+    assert emoji.messages[0].text.startswith("En ole varma, mitä tarkoitit.")
+    assert emoji.messages[0].buttons
+    typo = answer(directory, Turn(intent="inform_place", entities={}, text="asun kuopiosa"))
+    assert typo.messages[0].text.startswith("En tunnistanut kuntaa.")

@@ -26,9 +26,12 @@ EMERGENCY = "Jos on välitön hätä, soita heti hätänumeroon 112."
 #: How the fallback replies start (bot/answers/routing.py); each has buttons to go on, none
 #: is an apology. An everyday question is told what the bot knows about ...
 EVERYDAY_FALLBACKS = tuple(say(key, "fi") for key in ("out_of_scope", "not_understood"))
-#: ... and odd input may also be offered the likeliest readings ("did you mean").
+#: ... and odd input may also be offered the likeliest readings ("did you mean"), or, when
+#: the classifier reads it as a services question, the question for the municipality.
 ODD_INPUT_FALLBACKS = {
-    lang: tuple(say(key, lang) for key in ("out_of_scope", "not_understood", "did_you_mean"))
+    lang: tuple(
+        say(key, lang) for key in ("out_of_scope", "not_understood", "did_you_mean", "ask_place")
+    )
     for lang in LANGUAGES
 }
 
