@@ -45,8 +45,10 @@ warm_up_language()
 STORE = DirectoryStore(directory_dir())
 
 ENTITY_TYPES = ("place", "unit", "person", "service", "role", "contact_field", "topic")
-#: Entities that are names: left out when the language of a message is detected.
-NAME_ENTITIES = ("place", "unit", "person")
+#: Entities left out when the language of a message is detected: names, and the directory's
+#: service, role and topic words, which parents use in any language ("is there a
+#: perhekeskus in Äänekoski?").
+NAME_ENTITIES = ("place", "unit", "person", "service", "role", "topic")
 
 
 def turn_from_tracker(tracker: Tracker) -> Turn:

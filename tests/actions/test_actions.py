@@ -418,6 +418,15 @@ async def test_a_swedish_question_is_answered_in_swedish() -> None:
     assert await languages(ActionAnswer(), latest) == (["sv"] * len(messages), ["sv"])
 
 
+async def test_a_finnish_service_word_in_an_english_question_keeps_it_english() -> None:
+    text = "moi! is there a perhekeskus in Äänekoski? sorry my finnish is bad"
+    service = {**entity("service", "perhekeskus"), "start": 16, "end": 27}
+    place = {**entity("place", "992"), "start": 31, "end": 40}
+    latest = tracker("find_service", [service, place], text, place="992")
+    langs, slots = await languages(ActionAnswer(), latest)
+    assert set(langs) == {"en"} and slots == ["en"]
+
+
 async def test_an_english_greeting_is_answered_in_english() -> None:
     messages, _ = await run(ActionSmalltalk(), tracker("greet", text="hello there, good morning"))
     assert messages[0]["text"].startswith("Hello! I am Perhebotti.")
