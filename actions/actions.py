@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.crisis import crisis_answer, situation_answer
-from bot.answers.dialogue import Question, Turn
+from bot.answers.dialogue import Question, Turn, asks_national_level
 from bot.answers.facts import warm_up
 from bot.answers.feedback import awaits_reason, feedback_reply, reason_reply, with_feedback
 from bot.answers.handoff import handoff_answer, waits_for_place
@@ -225,6 +225,7 @@ class ActionFallback(ReplyAction):
             asks_for_help=asks_for_help(turn.text),
             knows_place=turn.place is not None,
             knows_person=turn.person is not None,
+            national_follow_up=asks_national_level(turn),
         )
         if likeliest is not None:
             return with_feedback(answer(directory, replace(turn, intent=likeliest)), turn.language)

@@ -7,12 +7,22 @@ new place: "entä Äänekoskella?"), and :mod:`bot.answers.replies` writes the a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from bot.answers.intents import QUESTION_INTENTS, Intent
 from bot.directory.model import Language
+from bot.text import fold
+
+#: The whole country as the place of a question, in Finnish, Swedish and English (folded).
+_WHOLE_COUNTRY = re.compile(
+    r"\bkoko (?:maa|maassa|maan|maalle|suomi|suomessa|suomen|suomelle)\b|\bvaltakunnallise"
+    r"|\bhela (?:landet|finland)\b|\bnationellt\b"
+    r"|\b(?:whole|entire) (?:country|finland)\b|\ball of finland\b|\bfinland in total\b"
+    r"|\bnation(?:ally|wide)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -130,3 +140,17 @@ def question_for(turn: Turn) -> Question | None:
         # "missä se pidettiin?" after the launch event: the same topics.
         question = replace(question, topics=previous.topics)
     return question
+
+
+def asks_national_level(turn: Turn) -> bool:
+    """Whether the turn asks the last programme question again for the whole country.
+
+    "entä koko maa?", "och hela landet sammanlagt?", "and Finland in total?" after a
+    question about a region's programme facts.
+    """
+    previous = turn.previous
+    return (
+        previous is not None
+        and previous.intent == Intent.ASK_PROGRAMME
+        and _WHOLE_COUNTRY.search(fold(turn.text)) is not None
+    )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from bot.answers.dialogue import Question, Turn, question_for
+from bot.answers.dialogue import Question, Turn, asks_national_level, question_for
 from bot.answers.facts import rank_facts
 from bot.answers.intents import Intent
 from bot.answers.messages import Button, Message, Reply, intent_payload
@@ -289,6 +289,8 @@ def answer(directory: Directory, turn: Turn) -> Reply:
         The messages and the slots to set (the question, the unit/person it was about).
     """
     turn = canonical_turn(directory, turn)
+    if asks_national_level(turn):  # the national facts, whatever place is remembered
+        turn = replace(turn, place=None)
     asked = question_for(turn)
     if asked is None:
         return _place_noted(directory, turn)

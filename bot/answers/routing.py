@@ -46,6 +46,7 @@ def likeliest_question(
     asks_for_help: bool = False,
     knows_place: bool = False,
     knows_person: bool = False,
+    national_follow_up: bool = False,
 ) -> str | None:
     """The in-domain intent to answer instead of a fallback, or None to keep the fallback.
 
@@ -57,10 +58,14 @@ def likeliest_question(
         asks_for_help: The text asks where to get help or whom to call.
         knows_place: The place is named now or remembered from the conversation.
         knows_person: The conversation has just been about one person.
+        national_follow_up: The message asks the last programme question for the whole
+            country ("entä koko maa?").
 
     Returns:
         An intent of :data:`QUESTION_INTENTS` (or ``inform_place``), or None.
     """
+    if national_follow_up:
+        return Intent.ASK_PROGRAMME
     if entities.get("contact_field") and knows_person:
         # "entä sähköposti?", "mikä hänen numeronsa on?" right after a person's answer.
         return Intent.ASK_PERSON_CONTACT

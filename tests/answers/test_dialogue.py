@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
-from bot.answers.dialogue import Question, Turn, question_for
+from bot.answers.dialogue import Question, Turn, asks_national_level, question_for
+from bot.answers.intents import Intent
+from bot.answers.replies import answer
+from bot.directory.model import Language
 from bot.directory.queries import Directory
 from bot.places import Resolver, resolver_for
 
@@ -190,3 +193,34 @@ def test_a_question_goes_to_the_slot_and_back() -> None:
 )
 def test_a_malformed_slot_is_read_safely(slot: Any, question: Question | None) -> None:
     assert Question.from_slot(slot) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("entä koko maa?", "fi"),
+        ("och hela landet sammanlagt?", "sv"),
+        ("and Finland in total?", "en"),
+    ],
+)
+def test_the_whole_country_after_a_regional_programme_answer_gets_the_national_fact(
+    directory: Directory, text: str, language: Language
+) -> None:
+    previous = Question(intent=Intent.ASK_PROGRAMME, topics=("lape", "rahoitus"))
+    for intent in (Intent.INFORM_PLACE, Intent.ASK_PROGRAMME):
+        turn = Turn(
+            intent=intent,
+            entities={},
+            place="region:Keski-Suomi",
+            previous=previous,
+            text=text,
+            language=language,
+        )
+        assert asks_national_level(turn)
+        reply = answer(directory, turn).messages[0].text
+        assert "19 miljoonaa euroa" in reply and "Keski-Suomeen" not in reply
+
+
+def test_the_whole_country_without_a_programme_question_is_no_follow_up() -> None:
+    turn = Turn(intent=Intent.INFORM_PLACE, entities={}, text="entä koko maa?")
+    assert not asks_national_level(turn)

@@ -179,3 +179,11 @@ def test_a_message_without_letters_is_not_read_as_a_place(directory: Directory) 
     assert emoji.messages[0].buttons
     typo = answer(directory, Turn(intent="inform_place", entities={}, text="asun kuopiosa"))
     assert typo.messages[0].text.startswith("En tunnistanut kuntaa.")
+
+
+def test_a_national_follow_up_is_a_programme_question_even_out_of_scope() -> None:
+    ranking = [("out_of_scope", 0.9), ("ask_programme", 0.05)]
+    assert likeliest_question("out_of_scope", ranking, {}) is None
+    assert likeliest_question("out_of_scope", ranking, {}, national_follow_up=True) == (
+        "ask_programme"
+    )
