@@ -103,6 +103,8 @@ def unit_block(
     title = unit.aliases[0] if unit.aliases and len(unit.aliases[0]) < len(unit.name_fi) else ""
     heading = f"{unit.name_fi} ({title})" if title else unit.name_fi
     lines = [heading]
+    if unit.description:
+        lines.append(unit.description)
     if unit.status:
         lines.append(unit.status)
     if services and unit.services:

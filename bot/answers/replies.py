@@ -84,6 +84,19 @@ def _services_for_unit(unit: ServiceLocation, directory: Directory, lang: Langua
     return factual(unit_block(unit, directory, lang), [unit.source], lang, _next_steps(None, lang))
 
 
+def _meeting_places_of_unit(
+    unit: ServiceLocation, directory: Directory, lang: Language
+) -> Message:
+    """The meeting places of a unit ("kaksineuvoisen kohtaamispaikat"), else its services."""
+    places = directory.meeting_places_of(unit)
+    if not places:
+        return _services_for_unit(unit, directory, lang)
+    heading = say("meeting_places_here", lang, place=unit.name_fi)
+    blocks = [unit_block(place, directory, lang) for place in places[:MAX_ITEMS]]
+    sources = [place.source for place in places[:MAX_ITEMS]]
+    return factual("\n\n".join([heading, *blocks]), sources, lang)
+
+
 def _services_in_place(
     directory: Directory, question: Question, place: str, lang: Language
 ) -> tuple[Message, dict[str, Any]]:
@@ -320,6 +333,8 @@ def answer(directory: Directory, turn: Turn) -> Reply:
         and unit is not None
     ):
         slots["unit"] = unit.id
+        if intent == Intent.ASK_MEETING_PLACES:
+            return Reply((_meeting_places_of_unit(unit, directory, lang),), slots)
         return Reply((_services_for_unit(unit, directory, lang),), slots)
     if intent == Intent.ASK_UNIT_INFO:
         return _unit_reply(directory, question, unit, place, slots, lang)

@@ -180,6 +180,14 @@ class Directory:
         """
         return self.lookup(municipality_code, MEETING_PLACE_SERVICE)
 
+    def meeting_places_of(self, unit: ServiceLocation) -> tuple[ServiceLocation, ...]:
+        """The unit and the units that belong to it, where they are meeting places.
+
+        "Kaksineuvoisen kohtaamispaikat" belongs to Kaksineuvoinen's family centre.
+        """
+        family = [unit, *(other for other in self.units if other.parent == unit.id)]
+        return tuple(member for member in family if member.offers(MEETING_PLACE_SERVICE))
+
     def units_offering(self, service: str) -> tuple[ServiceLocation, ...]:
         """Every unit offering a service, wherever it is (for "where can I get ...")."""
         return tuple(unit for unit in self.units if unit.offers(service))

@@ -14,6 +14,7 @@ from bot.answers.render import (
     municipality_name,
     person_line,
     sources_text,
+    unit_block,
     unit_info,
 )
 from bot.directory.model import Language, Person, ProgrammeFact, ServiceLocation
@@ -178,3 +179,12 @@ def test_place_names_in_the_language(
     directory: Directory, place: str, language: Language, name: str
 ) -> None:
     assert municipality_name(directory, place, language) == name
+
+
+def test_a_unit_block_says_what_the_unit_is_before_its_services(directory: Directory) -> None:
+    unit = directory.unit("kaksineuvoinen-perhekeskus")
+    assert unit is not None
+    lines = unit_block(unit, directory).splitlines()
+    assert lines[0] == "Kuntayhtymä Kaksineuvoisen perhekeskus (Kaksineuvoisen perhekeskus)"
+    assert lines[1] == unit.description
+    assert lines[2] == "Palvelut: perhekeskus, vammaispalvelut, lastensuojelu."

@@ -182,3 +182,13 @@ def test_named_entities(directory: Directory) -> None:
     assert hype[0] == "Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus" and "HyPe" in hype
     assert {kind for kind, _, _ in entities} == {"unit", "person"}
     assert len(entities) == 20
+
+
+def test_a_units_meeting_places_are_it_and_the_units_that_belong_to_it(
+    directory: Directory,
+) -> None:
+    centre = directory.unit("kaksineuvoinen-perhekeskus")
+    assert centre is not None
+    assert ids(directory.meeting_places_of(centre)) == ["kaksineuvoinen-kohtaamispaikat"]
+    hype = directory.unit("laukaa-hype")
+    assert hype is not None and directory.meeting_places_of(hype) == ()
