@@ -5,7 +5,8 @@ title, text, points, dates and amounts, with scikit-learn), by the topics the NL
 the kind of thing asked (when → a fact with dates, how much → amounts, who → contacts) and by
 area: a fact of the parent's region or wellbeing county (a municipality inherits its
 region's) comes before a national one, and another region's facts are never given for a
-place in a known region.
+place in a known region. The same lemma overlap picks, among a team, the person whose area of
+responsibility the question names.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.directory.model import ProgrammeFact
+from bot.directory.model import Person, ProgrammeFact
 from bot.directory.place import Place
 from bot.directory.queries import Directory
 from bot.lemmas import QUESTION_WORDS, lemma
@@ -65,10 +66,21 @@ def _lemmas(text: str) -> list[str]:
     return [lemma(word) for word in words(text)]
 
 
-def _content_lemmas(text: str) -> list[str]:
+def content_lemmas(text: str) -> list[str]:
     """Lemmas that carry meaning, plus their stems (koordinoida, koordinaatiovastuu)."""
     lemmas = [word for word in _lemmas(text) if word not in _STOP]
     return lemmas + [f"{word[:STEM]}-" for word in lemmas if len(word) > STEM]
+
+
+def responsible_for(persons: tuple[Person, ...], text: str) -> tuple[Person, ...]:
+    """The persons whose area of responsibility the question names, else all of them.
+
+    "vaativan tason palvelut keski-suomi yhteyshenkilö" asks for one of the team.
+    """
+    asked = set(content_lemmas(text))
+    shared = [len(asked & set(content_lemmas(p.responsibility or ""))) for p in persons]
+    best = max(shared, default=0)
+    return tuple(p for p, n in zip(persons, shared, strict=True) if n == best) if best else persons
 
 
 def _document(fact: ProgrammeFact) -> str:
@@ -80,7 +92,7 @@ def _document(fact: ProgrammeFact) -> str:
 
 @lru_cache(maxsize=4)
 def _index(facts: tuple[ProgrammeFact, ...]) -> tuple[TfidfVectorizer, object]:
-    vectorizer = TfidfVectorizer(analyzer=_content_lemmas, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=content_lemmas, sublinear_tf=True)
     matrix = vectorizer.fit_transform([_document(fact) for fact in facts])
     return vectorizer, matrix
 

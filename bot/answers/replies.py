@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.answers.dialogue import Question, Turn, asks_national_level, question_for
-from bot.answers.facts import rank_facts
+from bot.answers.facts import rank_facts, responsible_for
 from bot.answers.intents import Intent
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import canonical_turn
@@ -84,9 +84,7 @@ def _services_for_unit(unit: ServiceLocation, directory: Directory, lang: Langua
     return factual(unit_block(unit, directory, lang), [unit.source], lang, _next_steps(None, lang))
 
 
-def _meeting_places_of_unit(
-    unit: ServiceLocation, directory: Directory, lang: Language
-) -> Message:
+def _meeting_places_of_unit(unit: ServiceLocation, directory: Directory, lang: Language) -> Message:
     """The meeting places of a unit ("kaksineuvoisen kohtaamispaikat"), else its services."""
     places = directory.meeting_places_of(unit)
     if not places:
@@ -212,7 +210,7 @@ def _choose_person(persons: Sequence[Person], field: str | None, lang: Language)
 
 
 def _contacts_for_role(
-    directory: Directory, question: Question, place: str | None, lang: Language
+    directory: Directory, question: Question, place: str | None, text: str, lang: Language
 ) -> tuple[Message, tuple[Person, ...]]:
     """The persons in a role (all contacts when no role is asked), for a place if given."""
     role = directory.role(question.role) if question.role else None
@@ -222,6 +220,7 @@ def _contacts_for_role(
         # "kaksineuvoisen perhekeskuksen yhteyshenkilö": the people of the unit's organisation.
         persons = directory.find_contacts(organisation=unit.organization) or persons
         place = None
+    persons = responsible_for(persons, text)
     role_text = entry_name(role, lang).lower() if role else say("contact_person", lang)
     where = municipality_name(directory, place, lang) if place else None
     if not persons:
@@ -339,7 +338,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     if intent == Intent.ASK_UNIT_INFO:
         return _unit_reply(directory, question, unit, place, slots, lang)
     if intent == Intent.ASK_CONTACT_ROLE:
-        message, persons = _contacts_for_role(directory, question, place, lang)
+        message, persons = _contacts_for_role(directory, question, place, turn.text, lang)
         if len(persons) == 1:
             slots["person"] = persons[0].id
         return Reply((message,), slots)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.dialogue import Question, Turn, question_for
-from bot.answers.facts import rank_facts
+from bot.answers.facts import rank_facts, responsible_for
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
 from bot.directory.queries import Directory
@@ -187,3 +187,10 @@ def test_a_national_follow_up_is_a_programme_question_even_out_of_scope() -> Non
     assert likeliest_question("out_of_scope", ranking, {}, national_follow_up=True) == (
         "ask_programme"
     )
+
+
+def test_the_person_whose_responsibility_is_asked_is_chosen(directory: Directory) -> None:
+    team = directory.find_contacts(region="region:Keski-Suomi")
+    asked = responsible_for(team, "vaativan tason palvelut keski-suomi yhteyshenkilö")
+    assert [p.id for p in asked] == ["johanna-liukkonen"]
+    assert responsible_for(team, "keski-suomen yhteyshenkilöt") == team
