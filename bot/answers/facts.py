@@ -35,6 +35,8 @@ _ASKS_MONEY = frozenset(
     | {"mycket", "pengar", "finansiering", "anslag", "euro", "fick"}
     | {"much", "money", "funding", "funded", "euros", "budget", "grant", "got", "receive"}
 )
+#: "What is …?" in each language: the definition card (a fact titled as a question).
+_ASKS_WHAT = frozenset({"mika", "vad", "what"})
 _ASKS_WHO = frozenset(
     {"kuka", "kenen", "keneen", "kenelle", "hallinnoida", "koordinoida", "vetaa", "johtaa"}
     | {"vem", "vems", "koordinerade", "koordinerar", "administrerade", "ledde", "leder"}
@@ -135,7 +137,7 @@ def _kind_score(fact: ProgrammeFact, asked: set[str]) -> float:
         score += KIND_MATCH
     if asked & _ASKS_WHO and (fact.contacts or fact.units):
         score += KIND_MATCH
-    if "mika" in asked and fact.title.endswith("?"):
+    if asked & _ASKS_WHAT and fact.title.endswith("?"):
         score += KIND_MATCH  # "mikä on perhekeskus?" asks for the definition card
     return score
 

@@ -7,6 +7,8 @@ decide in one place, after the entities are made canonical:
   the local service, not for the programme's general text;
 - a question naming only programme topics ("missä LAPE-avajaiset pidettiin") asks for the
   programme fact, even when it is worded like a unit question;
+- "what is a family centre?" with no place named or remembered asks for the definition,
+  even when it is classified as a services question;
 - contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
   "mikä sen puhelinnumero on" after a unit) ask for the unit's details, unless the message
   refers to a person ("hänen").
@@ -23,6 +25,12 @@ from bot.directory.queries import Directory
 
 #: "What is a family centre?" asks for the definition even when a place is remembered.
 _ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)\b", re.IGNORECASE)
+#: The same question in any of the bot's languages, for a message that names no place.
+_ASKS_DEFINITION = re.compile(
+    r"\b(?:mik[äa]\s+(?:on|ovat)|mit[äa]\s+tarkoit\w*|vad\s+(?:är|betyder|innebär)"
+    r"|what(?:'s|\s+is|\s+does)|whats)\b",
+    re.IGNORECASE,
+)
 #: Words that refer to the place or unit talked about ("siellä", "sen", "niillä").
 _REFERS_TO_THERE = re.compile(
     r"\b(?:siel(?:l[äa])?|sen|niill[äa]|heill[äa]|sinne|sielt[äa])\b", re.I
@@ -49,6 +57,15 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         service = question.service or (service_topics[0] if service_topics else None)
         return replace(question, intent=Intent.ASK_SERVICES, service=service)
     if question.intent == Intent.ASK_UNIT_INFO and question.unit is None and programme_topics:
+        return replace(question, intent=Intent.ASK_PROGRAMME)
+    if (
+        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}
+        and question.topics
+        and named_place is None
+        and turn.place is None
+        and _ASKS_DEFINITION.search(turn.text)
+    ):
+        # "what's a family centre?" with no place anywhere: the definition, not "where?".
         return replace(question, intent=Intent.ASK_PROGRAMME)
     previous = turn.previous
     if (

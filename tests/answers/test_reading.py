@@ -8,6 +8,7 @@ from bot.answers.dialogue import Question, Turn, question_for
 from bot.answers.facts import rank_facts, responsible_for
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
+from bot.directory.model import Language
 from bot.directory.queries import Directory
 
 
@@ -194,3 +195,25 @@ def test_the_person_whose_responsibility_is_asked_is_chosen(directory: Directory
     asked = responsible_for(team, "vaativan tason palvelut keski-suomi yhteyshenkilö")
     assert [p.id for p in asked] == ["johanna-liukkonen"]
     assert responsible_for(team, "keski-suomen yhteyshenkilöt") == team
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("what's a family centre? the nurse mentioned a 'perhekeskus'", "en"),
+        ("vad är ett familjecenter?", "sv"),
+        ("mikä on perhekeskus", "fi"),
+    ],
+)
+def test_what_is_asked_without_a_place_gets_the_definition(
+    directory: Directory, text: str, language: Language
+) -> None:
+    turn = Turn(intent="ask_services", entities={}, text=text, language=language)
+    assert answer(directory, turn).messages[0].text.startswith("Mikä on perhekeskus?")
+
+
+def test_services_asked_without_a_place_still_get_the_question_for_the_place(
+    directory: Directory,
+) -> None:
+    turn = Turn(intent="ask_services", entities={}, text="what family centres are there")
+    assert answer(directory, turn).messages[0].text.startswith("Missä kunnassa asut?")
