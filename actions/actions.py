@@ -45,10 +45,11 @@ warm_up_language()
 STORE = DirectoryStore(directory_dir())
 
 ENTITY_TYPES = ("place", "unit", "person", "service", "role", "contact_field", "topic")
-#: Entities left out when the language of a message is detected: names, and the directory's
-#: service, role and topic words, which parents use in any language ("is there a
-#: perhekeskus in Äänekoski?").
-NAME_ENTITIES = ("place", "unit", "person", "service", "role", "topic")
+#: Entities that are names: left out when the language of a message is detected.
+NAME_ENTITIES = ("place", "unit", "person")
+#: Entities that are directory words, which parents use in any language: left out too when a
+#: sentence remains around them (see :func:`bot.language.reply_language`).
+TERM_ENTITIES = ("service", "role", "topic")
 
 
 def turn_from_tracker(tracker: Tracker) -> Turn:
@@ -66,14 +67,24 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         return value if isinstance(value, str) and value else None
 
     text = str(latest.get("text") or "")
-    names = [
-        (entity["start"], entity["end"])
-        for entity in latest.get("entities") or []
-        if entity.get("entity") in NAME_ENTITIES
-        and isinstance(entity.get("start"), int)
-        and isinstance(entity.get("end"), int)
-    ]
+
+    def spans(kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+        return [
+            (entity["start"], entity["end"])
+            for entity in latest.get("entities") or []
+            if entity.get("entity") in kinds
+            and isinstance(entity.get("start"), int)
+            and isinstance(entity.get("end"), int)
+        ]
+
     hint = (latest.get("metadata") or {}).get("language")
+    language = reply_language(
+        text,
+        previous=slot("language"),
+        hint=hint,
+        names=spans(NAME_ENTITIES),
+        terms=spans(TERM_ENTITIES),
+    )
     return Turn(
         intent=intent,
         entities=entities,
@@ -82,7 +93,7 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         person=slot("person"),
         previous=Question.from_slot(tracker.get_slot("question")),
         text=text,
-        language=reply_language(text, previous=slot("language"), hint=hint, names=names),
+        language=language,
     )
 
 

@@ -59,3 +59,11 @@ def test_text_without_words_has_no_language() -> None:
 def test_a_button_payload_keeps_the_language() -> None:
     assert reply_language("/greet", hint="sv") == "sv"
     assert reply_language('/ask_services{"place": "410"}', previous="en") == "en"
+
+
+def test_directory_words_are_left_out_only_when_a_sentence_remains() -> None:
+    text = "moi! is there a perhekeskus in Äänekoski? sorry my finnish is bad"
+    assert reply_language(text, names=[(31, 40)], terms=[(16, 27)]) == "en"
+    assert reply_language(text, names=[(31, 40)]) == "fi"  # what the service word did alone
+    keywords = "familjecenter Gustav Adolfs"
+    assert reply_language(keywords, names=[(14, 27)], terms=[(0, 13)]) == "sv"
