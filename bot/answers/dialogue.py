@@ -99,6 +99,12 @@ def question_for(turn: Turn) -> Question | None:
         The question, or None when the turn gives only a place and nothing was asked yet.
     """
     if turn.intent not in QUESTION_INTENTS:
+        unit = turn.first("unit")
+        if turn.intent == Intent.INFORM_PLACE and unit and not turn.first("place"):
+            # "asikkalan perhekeskus", "entä HyPe?": that unit, for the question asked so far.
+            if turn.previous is None or turn.previous.intent == Intent.ASK_PROGRAMME:
+                return Question(intent=Intent.ASK_UNIT_INFO, unit=unit)
+            return replace(turn.previous, unit=unit, person=None)
         if turn.intent == Intent.INFORM_PLACE and turn.previous is not None:
             if turn.first("place") and turn.previous.unit:
                 # "entä Äänekoskella?" after a unit: the newly named place wins.

@@ -224,3 +224,13 @@ def test_the_whole_country_after_a_regional_programme_answer_gets_the_national_f
 def test_the_whole_country_without_a_programme_question_is_no_follow_up() -> None:
     turn = Turn(intent=Intent.INFORM_PLACE, entities={}, text="entä koko maa?")
     assert not asks_national_level(turn)
+
+
+def test_a_unit_named_alone_asks_about_that_unit() -> None:
+    alone = Turn(intent=Intent.INFORM_PLACE, entities={"unit": ("asikkala-perhekeskus",)})
+    assert question_for(alone) == Question(intent=Intent.ASK_UNIT_INFO, unit="asikkala-perhekeskus")
+    previous = Question(intent=Intent.ASK_MEETING_PLACES, person="sari-paananen")
+    follow_up = Turn(
+        intent=Intent.INFORM_PLACE, entities={"unit": ("laukaa-hype",)}, previous=previous
+    )
+    assert question_for(follow_up) == Question(intent=Intent.ASK_MEETING_PLACES, unit="laukaa-hype")
