@@ -122,6 +122,8 @@ SERVICE_WORDS_SV_EN = (
     "phone",
     "contact",
 )
+#: "entä lahti?" follows up a question with another place.
+FOLLOW_UP_WORDS = frozenset({"enta", "entas"})
 CONJUNCTIONS = frozenset({"ja", "tai", "seka", "vai", "tahi", "och", "eller", "and", "or"})
 SENTENCE_END = ".!?"
 
@@ -168,6 +170,8 @@ def place_cue(
         return "capitalised inside a sentence"
     if any(t.startswith(LIVING_WORDS) or t in LIVING_WORDS_SV_EN for t in toks):
         return "after a word about living or moving"
+    if first > 0 and toks[first - 1] in FOLLOW_UP_WORDS:
+        return "after 'entä'"
     near = [*toks[max(first - 1, 0) : first], *toks[last + 1 : last + 2]]
     if any(t.startswith(PLACE_WORDS) or t in PLACE_WORDS_SV_EN for t in near):
         return "next to 'kunta', 'kaupunki' or the like"

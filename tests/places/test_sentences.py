@@ -55,6 +55,8 @@ def test_the_live_directory_gives_the_same_answers() -> None:
         ("Kaarina tuli kylään", []),
         ("Tänään Kaarina tuli kylään", []),  # a first name, even capitalised
         ("Kaarinassa on neuvola", ["202"]),
+        ("entä lahti?", ["398"]),  # a follow-up with another place
+        ("parisuhdetuki lahti", ["398"]),  # next to a service word of the directory
         ("Lahdessa ja Hollolassa", ["398", "098"]),
         ("Hollola tai Lahti", ["098", "398"]),
         ("Salo:ssa", ["734"]),
