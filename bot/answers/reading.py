@@ -28,7 +28,7 @@ _ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)
 #: The same question in any of the bot's languages, for a message that names no place.
 _ASKS_DEFINITION = re.compile(
     r"\b(?:mik[äa]\s+(?:on|ovat)|mit[äa]\s+tarkoit\w*|vad\s+(?:är|betyder|innebär)"
-    r"|what(?:'s|\s+is|\s+does)|whats)\b",
+    r"|what(?:'s|\s+is)|whats)\b",
     re.IGNORECASE,
 )
 #: Words that refer to the place or unit talked about ("siellä", "sen", "niillä").
@@ -61,6 +61,7 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     if (
         question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}
         and question.topics
+        and question.unit is None
         and named_place is None
         and turn.place is None
         and _ASKS_DEFINITION.search(turn.text)

@@ -217,3 +217,14 @@ def test_services_asked_without_a_place_still_get_the_question_for_the_place(
 ) -> None:
     turn = Turn(intent="ask_services", entities={}, text="what family centres are there")
     assert answer(directory, turn).messages[0].text.startswith("Missä kunnassa asut?")
+
+
+def test_what_a_named_unit_offers_is_no_definition_question(directory: Directory) -> None:
+    turn = Turn(
+        intent="ask_services",
+        entities={"unit": ("kaksineuvoinen-perhekeskus",)},
+        text="What does the Kaksineuvoinen family centre offer?",
+        language="en",
+    )
+    text = answer(directory, turn).messages[0].text
+    assert text.startswith("Kuntayhtymä Kaksineuvoisen perhekeskus")
