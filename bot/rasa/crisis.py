@@ -26,9 +26,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.answers.intents import Intent
 from bot.safety import CRISIS_KEY, detect_crisis
-
-CRISIS_INTENT = "crisis"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -59,11 +58,11 @@ class CrisisIntentOverride(GraphComponent, IntentClassifier):
             if match is None:
                 continue
             message.set(CRISIS_KEY, match.as_value(), add_to_output=True)
-            crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            crisis = {INTENT_NAME_KEY: Intent.CRISIS, PREDICTED_CONFIDENCE_KEY: 1.0}
             ranking = [
                 entry
                 for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get(INTENT_NAME_KEY) != CRISIS_INTENT
+                if entry.get(INTENT_NAME_KEY) != Intent.CRISIS
             ]
             message.set(INTENT, crisis, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)

@@ -23,6 +23,7 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from bot.answers.intents import Intent
 from bot.report.events import Exchange
 
 #: Category ids and their Finnish names, in the order the report shows them.
@@ -40,27 +41,36 @@ SIMILARITY: Final = 80.0
 #: The phrase of an answer that says the directory has nothing.
 NO_INFO_PHRASE: Final = "Hakemistossa ei ole"
 PROVENANCE_START: Final = "Lähde: "
-FALLBACK_INTENTS: Final = frozenset({"nlu_fallback", "out_of_scope"})
-FEEDBACK_INTENTS: Final = frozenset({"feedback_helpful", "feedback_not_helpful"})
-HANDOFF_INTENT: Final = "ask_human"
+FALLBACK_INTENTS: Final = frozenset({Intent.NLU_FALLBACK, Intent.OUT_OF_SCOPE})
+FEEDBACK_INTENTS: Final = frozenset({Intent.FEEDBACK_HELPFUL, Intent.FEEDBACK_NOT_HELPFUL})
+HANDOFF_INTENT: Final = Intent.ASK_HUMAN
 #: Intents that are not a question about services (greetings, feedback, crisis).
 NOT_TOPICS: Final = frozenset(
-    {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "crisis", *FEEDBACK_INTENTS}
+    {
+        Intent.GREET,
+        Intent.GOODBYE,
+        Intent.THANK,
+        Intent.AFFIRM,
+        Intent.DENY,
+        Intent.BOT_CHALLENGE,
+        Intent.CRISIS,
+        *FEEDBACK_INTENTS,
+    }
 )
 #: Entity types that say what a question is about.
 TOPIC_ENTITIES: Final = ("service", "topic", "role")
 #: How a question is shown among the topics when it names no service, topic or role.
 INTENT_TOPICS: Final = {
-    "ask_services": "perhepalvelut kunnassa",
-    "find_service": "tietty palvelu",
-    "ask_meeting_places": "kohtaamispaikat",
-    "ask_unit_info": "yksikön tiedot",
-    "ask_contact_role": "yhteyshenkilöt",
-    "ask_person_contact": "henkilön yhteystiedot",
-    "ask_programme": "LAPE ja perhekeskukset",
-    "inform_place": "kunnan nimi",
-    "ask_capabilities": "mitä botti osaa",
-    "ask_human": "ihmisen tavoittaminen",
+    Intent.ASK_SERVICES: "perhepalvelut kunnassa",
+    Intent.FIND_SERVICE: "tietty palvelu",
+    Intent.ASK_MEETING_PLACES: "kohtaamispaikat",
+    Intent.ASK_UNIT_INFO: "yksikön tiedot",
+    Intent.ASK_CONTACT_ROLE: "yhteyshenkilöt",
+    Intent.ASK_PERSON_CONTACT: "henkilön yhteystiedot",
+    Intent.ASK_PROGRAMME: "LAPE ja perhekeskukset",
+    Intent.INFORM_PLACE: "kunnan nimi",
+    Intent.ASK_CAPABILITIES: "mitä botti osaa",
+    Intent.ASK_HUMAN: "ihmisen tavoittaminen",
 }
 UNRECOGNISED_TOPIC: Final = "(ei tunnistettu)"
 
@@ -136,7 +146,7 @@ def flag(exchanges: Sequence[Exchange], low_confidence: float = LOW_CONFIDENCE) 
         if exchange.feedback and exchange.feedback.get("reason") and previous is not None:
             add(previous, "not_helpful").reason = str(exchange.feedback["reason"])
             continue
-        if is_feedback_step(exchange) or exchange.intent == "crisis":
+        if is_feedback_step(exchange) or exchange.intent == Intent.CRISIS:
             continue
         last_question[exchange.sender] = index
         answered = factual(exchange)

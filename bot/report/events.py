@@ -16,10 +16,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bot.answers.intents import Intent
 from bot.privacy import mask
 
 #: Intents whose confidence says nothing about the classifier.
-NOT_CLASSIFIED = frozenset({"nlu_fallback"})
+NOT_CLASSIFIED = frozenset({Intent.NLU_FALLBACK})
 
 
 @dataclass
