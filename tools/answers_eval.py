@@ -16,6 +16,7 @@ Rasa's default NLU pipeline (what ``rasa init`` writes) with the project's polic
 training data has intent FROM relabelled TO (FROM's rule and domain entry dropped).
 
     python -m tools.answers_eval [--out reports/answers_evaluation.md] [--show-failures]
+        [--cases data/test/parents/parents_fresh.yml]
         [--baseline] [--config PATH] [--merge FROM:TO]
 """
 
@@ -360,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     """Start the bot with each model, run the set, print and write the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPORT)
+    parser.add_argument(
+        "--cases", type=Path, nargs="+", default=CASE_FILES, help="case files (default: both sets)"
+    )
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--only", help="run only cases of this kind")
     parser.add_argument("--language", choices=LANGUAGES, help="run only cases in this language")
@@ -373,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--merge takes FROM:TO, two intent names")
     cases = [
         case
-        for case in load_cases()
+        for case in load_cases(tuple(args.cases))
         if (not args.only or case.kind == args.only)
         and (not args.language or case.language == args.language)
     ]
