@@ -4,6 +4,8 @@
 restarts in ``var/conversations.db`` (git-ignored). Setting ``PERHEBOTTI_DATABASE_URL``
 (e.g. ``postgresql://perhebotti:secret@127.0.0.1:5432/perhebotti``) switches to that database;
 ``PERHEBOTTI_STATE_DIR`` moves the SQLite file elsewhere (:class:`bot.settings.DatabaseSettings`).
+The SQLite file keeps a write-ahead log (:func:`sqlite_engine`): saving a turn appends to the
+log instead of writing a journal and the database, and reading does not wait for writing.
 
 Personal data never reaches the store: the channels (:mod:`bot.rasa.rest`,
 :mod:`bot.rasa.telegram`) mask what parents type before Rasa sees it, and drop the request
@@ -21,7 +23,12 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
+from bot.rasa import action_response
 from bot.settings import DatabaseSettings
+
+# Every Rasa server of Perhebotti loads this module (endpoints.yml): the place for changes to
+# Rasa's own behaviour in that process.
+action_response.install()
 
 
 def database_url(settings: DatabaseSettings) -> str:
@@ -39,8 +46,44 @@ def database_url(settings: DatabaseSettings) -> str:
     return f"sqlite:///{settings.state_dir / 'conversations.db'}"
 
 
+#: SQLite database names of a database in memory (no file, no log).
+IN_MEMORY = (None, "", ":memory:")
+
+
+def is_sqlite_file(url: str) -> bool:
+    """Whether ``url`` is that of an SQLite database in a file (not in memory)."""
+    parsed = sa.engine.make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database not in IN_MEMORY
+
+
+def _write_ahead_log(connection: Any, record: Any) -> None:
+    """On every new SQLite connection: the write-ahead log, synced to disk at checkpoints."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def sqlite_engine(url: str) -> sa.engine.Engine:
+    """An engine for an SQLite file that keeps its connections and a write-ahead log.
+
+    SQLAlchemy 1.4 opens a new connection for every session on an SQLite file, and SQLite
+    folds the log back into the file whenever its last connection closes: a pool keeps them
+    open. With the log, ``synchronous = NORMAL`` cannot corrupt the database; a power cut can
+    lose the turns saved just before it.
+
+    Args:
+        url: SQLAlchemy URL of an SQLite file.
+    """
+    engine = sa.create_engine(
+        url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
+    )
+    sa.event.listen(engine, "connect", _write_ahead_log)
+    return engine
+
+
 class ConfiguredSQLTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store pointed at :func:`database_url`."""
+    """Rasa's SQL tracker store pointed at :func:`database_url`; SQLite: :func:`sqlite_engine`."""
 
     def __init__(
         self,
@@ -52,6 +95,9 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
         """Create the store; ``host`` from endpoints.yml is ignored in favour of the settings."""
         url = database_url(DatabaseSettings.from_env())
         super().__init__(domain=domain, host=url, event_broker=event_broker)
+        if is_sqlite_file(url):  # Rasa's engine for it has no pool, so no connection to close
+            self.engine = sqlite_engine(url)
+            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
 
 @dataclass(frozen=True)
@@ -72,7 +118,8 @@ def purge(url: str, before: float) -> Purged:
     """Delete every stored event older than ``before``.
 
     A conversation whose last event is older disappears entirely. SQLite overwrites the
-    deleted content (``secure_delete``), so it does not linger in the file's free pages.
+    deleted content (``secure_delete``), so it does not linger in the file's free pages, and
+    empties its write-ahead log into the file, so it does not linger in the log either.
 
     Args:
         url: SQLAlchemy URL of the conversation database (:func:`database_url`).
@@ -93,6 +140,9 @@ def purge(url: str, before: float) -> Purged:
             before_senders = set(connection.execute(senders).scalars())
             deleted = connection.execute(events.delete().where(events.c.timestamp < before))
             after_senders = set(connection.execute(senders).scalars())
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return Purged(deleted.rowcount, len(before_senders - after_senders))
     finally:
         engine.dispose()

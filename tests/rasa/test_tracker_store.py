@@ -15,7 +15,13 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy import parse_duration
-from bot.rasa.tracker_store import ConfiguredSQLTrackerStore, Purged, database_url, purge
+from bot.rasa.tracker_store import (
+    ConfiguredSQLTrackerStore,
+    Purged,
+    database_url,
+    is_sqlite_file,
+    purge,
+)
 from bot.settings import DatabaseSettings
 from tests.postgres import throwaway_postgres
 
@@ -61,6 +67,32 @@ async def test_sqlite_conversations_survive_a_restart(
     monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
     await _round_trip()
     assert (tmp_path / "conversations.db").stat().st_size > 0
+
+
+async def test_sqlite_keeps_a_write_ahead_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
+    monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
+    await _round_trip()
+    store = ConfiguredSQLTrackerStore(domain=DOMAIN)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+@pytest.mark.parametrize(
+    ("url", "file"),
+    [
+        ("sqlite:////srv/perhebotti/conversations.db", True),
+        ("sqlite:///relative.db", True),
+        ("sqlite://", False),
+        ("sqlite:///:memory:", False),
+        ("postgresql://bot:secret@127.0.0.1:5432/perhebotti", False),
+    ],
+)
+def test_only_an_sqlite_file_gets_the_pooled_engine(url: str, file: bool) -> None:
+    assert is_sqlite_file(url) is file
 
 
 @pytest.fixture()
@@ -131,7 +163,8 @@ async def test_purge_sqlite_deletes_old_events_from_the_file(
     monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
     monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
     await _check_purge(database_url(DatabaseSettings.from_env()))
-    stored = (tmp_path / "conversations.db").read_bytes()
+    # The database file and its write-ahead log (-wal, -shm) when there is one.
+    stored = b"".join(path.read_bytes() for path in tmp_path.glob("conversations.db*"))
     assert b"vanha salaisuus" not in stored
     assert "alkuperäinen".encode() not in stored
     assert b"kysymys" in stored
