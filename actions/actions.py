@@ -18,7 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers.crisis import crisis_answer, situation_answer
 from bot.answers.dialogue import Question, Turn, asks_national_level
 from bot.answers.facts import warm_up
-from bot.answers.feedback import awaits_reason, feedback_reply, reason_reply, with_feedback
+from bot.answers.feedback import (
+    FEEDBACK_SLOT,
+    awaits_reason,
+    feedback_reply,
+    reason_reply,
+    with_feedback,
+)
 from bot.answers.handoff import handoff_answer, waits_for_place
 from bot.answers.intents import Intent
 from bot.answers.messages import Reply, apology
@@ -50,6 +56,9 @@ NAME_ENTITIES = ("place", "unit", "person")
 #: Entities that are directory words, which parents use in any language: left out too when a
 #: sentence remains around them (see :func:`bot.language.reply_language`).
 TERM_ENTITIES = ("service", "role", "topic")
+#: Slots set on every turn that sets them, even to the same value: each 👍/👎 is a record of
+#: its own in the conversation store (see :mod:`bot.report.events`).
+ALWAYS_SET = frozenset({FEEDBACK_SLOT})
 
 
 def turn_from_tracker(tracker: Tracker) -> Turn:
@@ -127,18 +136,24 @@ def user_intents(tracker: Tracker) -> list[str]:
     ]
 
 
-def send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
+def send(dispatcher: CollectingDispatcher, reply: Reply, tracker: Tracker) -> list[EventType]:
     """Utter the reply's messages, each with its language, and return the slot events.
 
     The ``language`` slot remembers the language of the reply: the conversation's language.
+    A slot is set only when its value changes (each event is sent to Rasa, checked and stored),
+    except :data:`ALWAYS_SET`.
     """
     for message in reply.messages:
         buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
         dispatcher.utter_message(text=message.text, buttons=buttons, lang=message.lang)
-    events: list[EventType] = [SlotSet(name, value) for name, value in reply.slots.items()]
+    slots = dict(reply.slots)
     if reply.messages:
-        events.append(SlotSet("language", reply.messages[-1].lang))
-    return events
+        slots["language"] = reply.messages[-1].lang
+    return [
+        SlotSet(name, value)
+        for name, value in slots.items()
+        if name in ALWAYS_SET or value != tracker.get_slot(name)
+    ]
 
 
 class ReplyAction(Action, ABC):
@@ -166,7 +181,7 @@ class ReplyAction(Action, ABC):
         except Exception:
             logger.exception("%s failed for conversation %s", self.name(), tracker.sender_id)
             reply = self.on_failure(tracker)
-        return send(dispatcher, reply)
+        return send(dispatcher, reply, tracker)
 
 
 def _after_crisis(directory: Directory, tracker: Tracker, turn: Turn) -> Reply | None:
