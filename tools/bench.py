@@ -15,6 +15,7 @@ In one run, with one load generator (:mod:`tools.bench_load`), it
 Settings in the environment reach Perhebotti's processes as in ``make run`` (e.g.
 ``SANIC_WORKERS`` with ``PERHEBOTTI_LOCK_STORE_URL``). ``--skip-training`` serves the current
 model and a stock bot already trained in ``--stock-dir`` instead (no training times then).
+Where the servers spend their time under the same load: ``python -m tools.profile_rasa``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -43,8 +43,10 @@ from bot.stack import SERVER_TIMEOUTS, Ports, Stack
 from bot.training import QUIET_ENV, RASA, ensure_model
 from tools.bench_load import (
     NORMAL_MESSAGE,
+    WEBHOOK,
     LoadResult,
     PeakMemory,
+    free_port,
     machine,
     message_cost,
     run_load,
@@ -54,7 +56,6 @@ from tools.bench_load import (
 REPORT = PROJECT_ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 LEVELS = (1, 10, 30)
-WEBHOOK = "/webhooks/rest/webhook"
 
 
 @dataclass
@@ -67,13 +68,6 @@ class BotResult:
     normal: float = float("nan")
     long: float = float("nan")
     memory: dict[str, int] = field(default_factory=dict)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _timed(command: list[str], cwd: Path, log: Path) -> float:
@@ -164,7 +158,7 @@ def bench_perhebotti(work: Path, seconds: float, skip_training: bool) -> BotResu
         result.training = time.monotonic() - started
     stack = Stack(
         model=model,
-        ports=Ports(action=_free_port(), rasa=_free_port(), web=_free_port()),
+        ports=Ports(action=free_port(), rasa=free_port(), web=free_port()),
         env={"PERHEBOTTI_STATE_DIR": str(work / "state")},
         log_dir=work / "logs",
         web=False,
@@ -184,7 +178,7 @@ def bench_stock(work: Path, stock_dir: Path | None, seconds: float) -> BotResult
         stock_dir.mkdir()
         command = [RASA, "init", "--no-prompt", "--init-dir", str(stock_dir)]
         result.training = _timed(command, stock_dir, work / "train-stock.log")
-    port = _free_port()
+    port = free_port()
     with _stock_server(stock_dir, port, work / "logs" / "stock.log") as process:
         url = f"http://127.0.0.1:{port}{WEBHOOK}"
         asyncio.run(_measure(result, url, {"rasa server": process.pid}, seconds))

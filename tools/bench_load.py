@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import os
 import random
+import socket
 import statistics
 import string
 import time
@@ -29,6 +30,9 @@ CONVERSATIONS = (
     ("tarvitsisin parisuhdetukea jyväskylässä", "missä neuvola on?", "entä Laukaassa?"),
     ("mistä löydän perhekahvilan?", "asun Saarijärvellä", "kiitos, hei hei"),
 )  # fmt: skip
+
+#: Rasa's REST channel, where the messages go.
+WEBHOOK = "/webhooks/rest/webhook"
 
 #: A normal question, to compare the cost of a long message with.
 NORMAL_MESSAGE = "Mitä palveluita Laukaan perhekeskuksessa on?"
@@ -69,6 +73,14 @@ class LoadResult:
         if len(self.latencies) < 2:
             return self.latencies[0] if self.latencies else float("nan")
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[percent - 1]
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 async def _post(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> bool:
