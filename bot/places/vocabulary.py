@@ -14,6 +14,7 @@ forms, "LAPE"), so the two kinds of word keep their own matching rule, in this o
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -142,8 +143,21 @@ class Vocabulary:
         return found[0] if len(found) == 1 else None
 
 
+#: Each directory's vocabulary, built on first use: a directory is read-only once built, and a
+#: reloaded one is a new object (:class:`bot.directory.store.DirectoryStore`), so an entry
+#: lives as long as its directory.
+_VOCABULARIES: weakref.WeakKeyDictionary[Directory, Vocabulary] = weakref.WeakKeyDictionary()
+
+
 def vocabulary_of(directory: Directory) -> Vocabulary:
     """The directory's services, roles and topics in every language, and the contact fields."""
+    vocabulary = _VOCABULARIES.get(directory)
+    if vocabulary is None:
+        vocabulary = _VOCABULARIES[directory] = _build(directory)
+    return vocabulary
+
+
+def _build(directory: Directory) -> Vocabulary:
     entries: list[tuple[str, str, tuple[str, ...]]] = [
         ("service", s.id, (s.name_fi, s.name_sv or "", s.name_en or "", *s.aliases))
         for s in directory.services

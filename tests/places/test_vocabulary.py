@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.directory.loader import load_directory
+from bot.paths import DIRECTORY_DIR
 from bot.places.resolver import Resolver
-from bot.places.vocabulary import CONTACT_FIELDS, Vocabulary, stem
+from bot.places.vocabulary import CONTACT_FIELDS, Vocabulary, stem, vocabulary_of
 
 WORDS = Vocabulary(
     [
@@ -71,3 +73,10 @@ def test_cue_stems_are_long_service_role_and_topic_stems() -> None:
 def test_a_directory_service_word_makes_a_common_word_name_a_place(resolver: Resolver) -> None:
     assert [m.id for m in resolver.find("parisuhdetuki lahti")] == ["398"]
     assert resolver.find("lapset uivat lahdessa") == []
+
+
+def test_a_directorys_vocabulary_is_built_once_and_a_new_directory_gets_its_own() -> None:
+    first, second = load_directory(DIRECTORY_DIR), load_directory(DIRECTORY_DIR)
+    assert vocabulary_of(first) is vocabulary_of(first)
+    assert vocabulary_of(second) is not vocabulary_of(first)
+    assert vocabulary_of(second).find("perheneuvolaan", "service") == ("perheneuvola",)
