@@ -44,6 +44,7 @@ NOT_MODEL_INPUTS = frozenset(
         "tracker_store.py",
         "lock_store.py",
         "actions_server.py",
+        "action_response.py",
         "cli.py",
         "vocabulary.py",
     }
