@@ -125,13 +125,16 @@ def _alias(
 ) -> Alias:
     """Build an alias, deciding its guard and typo policy from the name itself.
 
-    Only the fixed names of places forgive typos; the words near them are known
-    (``near_words.txt``), which is not true of names that come and go with the directory.
-    A typo of a short name or of a name that is also an everyday word needs a place cue.
+    The fixed names of places forgive typos: the words near them are known
+    (``near_words.txt``). That is not true of names that come and go with the directory, so
+    a unit's name forgives one only where the sentence makes it a place (``kaksineuvosen
+    perhekeskus``), and a person's not at all. A typo of a short name or of a name that is
+    also an everyday word needs a place cue too.
     """
     lower = name.lower()
     person_like = lower in PERSON_LIKE_NAMES
     guarded = guarded or person_like or lower in COMMON_WORD_NAMES
+    short = len(lower.replace("-", "").replace(" ", "")) < TYPO_MIN
     return Alias(
         kind=kind,
         id=entity_id,
@@ -140,8 +143,8 @@ def _alias(
         forms=tuple(forms),
         guarded=guarded,
         person_like=person_like,
-        typo=kind in PLACE_KINDS,
-        typo_needs_cue=guarded or len(lower.replace("-", "").replace(" ", "")) < TYPO_MIN,
+        typo=kind in PLACE_KINDS or kind == "unit" and not short,
+        typo_needs_cue=guarded or short or kind == "unit",
         confidence=confidence,
     )
 

@@ -7,7 +7,7 @@ check for longer unknown tokens, and a context check for names that are also eve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -65,6 +65,19 @@ class _Hit(NamedTuple):
     confidence: float
     how: str
     guarded: bool
+
+
+def _unit_with_town(hit: _Hit, hits: Sequence[_Hit]) -> bool:
+    """Whether a unit and a municipality are named side by side, one of them being ``hit``.
+
+    Each is then the other's cue, though both are everyday words alone ("jalo lahdessa").
+    """
+    kinds = {"unit", "municipality"}
+    return hit.entry.alias.kind in kinds and any(
+        other.entry.alias.kind in kinds - {hit.entry.alias.kind}
+        and (other.first == hit.last + 1 or other.last == hit.first - 1)
+        for other in hits
+    )
 
 
 def _spans(folded: str, raw: list[str]) -> list[tuple[int, int]]:
@@ -315,7 +328,9 @@ class Resolver:
         result = []
         for hit in hits:
             why = ""
-            if hit.guarded:
+            if hit.guarded and _unit_with_town(hit, hits):
+                why = "; a place here: a unit named with a town"
+            elif hit.guarded:
                 name = (hit.first, hit.last)
                 person_like = hit.entry.alias.person_like
                 cue = place_cue(

@@ -34,6 +34,21 @@ def test_everyday_sentence_gives_no_name(resolver: Resolver, text: str) -> None:
     assert resolver.find(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mikä on jalo lahdessa", ["lahti-monitoimitalo-jalo", "398"]),  # a unit with its town
+        ("hype laukaassa", ["laukaa-hype", "410"]),
+        ("jalo mieli", []),
+        ("milloin hype alkoi", []),  # an everyday word alone stays one
+    ],
+)
+def test_a_unit_and_its_town_side_by_side_are_each_others_cue(
+    text: str, expected: list[str]
+) -> None:
+    assert ids(resolver_for(load_directory(DIRECTORY_DIR)), text) == expected
+
+
 def test_the_live_directory_gives_the_same_answers() -> None:
     live = resolver_for(load_directory(DIRECTORY_DIR))
     assert [t for t, expected in SENTENCES if ids(live, t) != expected] == []
@@ -58,6 +73,8 @@ def test_the_live_directory_gives_the_same_answers() -> None:
         ("entä lahti?", ["398"]),  # a follow-up with another place
         ("parisuhdetuki lahti", ["398"]),  # next to a service word of the directory
         ("Lahdessa ja Hollolassa", ["398", "098"]),
+        ("kaksineuvosen perhekeskus", ["kaksineuvoinen-perhekeskus"]),  # a unit's typo, cued
+        ("kaksineuvosen kanssa", []),  # not without a cue
         ("Hollola tai Lahti", ["098", "398"]),
         ("Salo:ssa", ["734"]),
         ("Iin kunta", ["139"]),
