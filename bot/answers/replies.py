@@ -182,8 +182,14 @@ def _meeting_places(directory: Directory, place: str, lang: Language) -> Message
         sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
         return factual(text, sources, lang, _next_steps(place, lang))
     lines = [say("no_meeting_places", lang, place=name)]
-    more, sources = regional_fallback(answer, directory, lang)
-    lines += more
+    if answer.other_local_units:  # the town's own family services are nearer than the region
+        others = answer.other_local_units[:MAX_ITEMS]
+        lines.append(say("other_units", lang, place=name))
+        lines += [unit_block(unit, directory, lang) for unit in others]
+        sources = [unit.source for unit in others]
+    else:
+        more, sources = regional_fallback(answer, directory, lang)
+        lines += more
     facts = directory.programme("kohtaamispaikka")[:1]
     lines += [fact_text(fact) for fact in facts]
     sources += [fact.source for fact in facts]

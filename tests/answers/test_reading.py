@@ -228,3 +228,13 @@ def test_what_a_named_unit_offers_is_no_definition_question(directory: Directory
     )
     text = answer(directory, turn).messages[0].text
     assert text.startswith("Kuntayhtymä Kaksineuvoisen perhekeskus")
+
+
+def test_a_town_without_meeting_places_gets_its_own_family_services_first(
+    directory: Directory,
+) -> None:
+    text = reply(directory, "ask_meeting_places", "perhekahvila seinäjoki", place="743")
+    assert "Hakemistossa ei ole kohtaamispaikkoja kunnassa Seinäjoki" in text
+    assert "Seinäjoen perhekeskuspalvelut" in text  # the town's own unit, not the region's fact
+    lapua = reply(directory, "ask_meeting_places", "perhekahvila lapua", place="408")
+    assert "Alueelta Etelä-Pohjanmaa" in lapua and "Seinäjoen perhekeskuspalvelut\n" not in lapua
