@@ -252,9 +252,15 @@ class Directory:
     def named_entities(self) -> list[tuple[str, str, list[str]]]:
         """Names the place and person resolver must recognise.
 
+        An organisation that works in one region or county (a regional project such as
+        KSLAPE, a wellbeing consortium such as PHHYKY) names that area: "vem i KSLAPE
+        ansvarar…" asks about Keski-Suomi.
+
         Returns:
-            ``(kind, id, names)`` with kind ``"unit"`` or ``"person"`` and the base-form names
-            and aliases, e.g. ``("person", "raija-harju-kivinen", ["Raija Harju-Kivinen"])``.
+            ``(kind, id, names)`` with kind ``"unit"``, ``"person"``, ``"region"`` or
+            ``"county"`` and the base-form names and aliases, e.g.
+            ``("person", "raija-harju-kivinen", ["Raija Harju-Kivinen"])`` or
+            ``("region", "region:Keski-Suomi", ["KSLAPE", …])``.
         """
         result: list[tuple[str, str, list[str]]] = [
             ("unit", unit.id, [unit.name_fi, *unit.aliases]) for unit in self.units
@@ -262,6 +268,17 @@ class Directory:
         result += [
             ("person", person.id, [person.full_name, *person.aliases]) for person in self.persons
         ]
+        for organization in self.organizations:
+            area = organization.area
+            if area.municipalities or area.national or len(area.regions + area.counties) != 1:
+                continue
+            place = (
+                Place("region", area.regions[0])
+                if area.regions
+                else Place("county", area.counties[0])
+            )
+            names = [organization.name_fi, *organization.aliases]
+            result.append((place.kind, place.id, names))
         return result
 
     # --- helpers -----------------------------------------------------------------------

@@ -180,8 +180,14 @@ def test_named_entities(directory: Directory) -> None:
     assert ("person", "raija-harju-kivinen", ["Raija Harju-Kivinen"]) in entities
     hype = next(names for kind, key, names in entities if key == "laukaa-hype")
     assert hype[0] == "Laukaan lasten ja nuorten hyvinvointi- ja perhekeskus" and "HyPe" in hype
-    assert {kind for kind, _, _ in entities} == {"unit", "person"}
-    assert len(entities) == 20
+    assert {kind for kind, _, _ in entities} == {"unit", "person", "region"}
+    assert len(entities) == 23
+    # a regional project or consortium names its region; a municipality or an area unknown
+    # to the source names none
+    areas = {name: key for kind, key, names in entities if kind == "region" for name in names}
+    assert areas["KSLAPE"] == "region:Keski-Suomi"
+    assert areas["PHHYKY"] == areas["Huomisen hyvinvointia"] == "region:Päijät-Häme"
+    assert "Kaksineuvoinen" not in areas and "Laukaa" not in areas
 
 
 def test_a_units_meeting_places_are_it_and_the_units_that_belong_to_it(
