@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.crisis import crisis_answer, situation_answer
-from bot.answers.dialogue import Question, Turn, asks_national_level
+from bot.answers.dialogue import Question, Turn, asks_again_for_place, asks_national_level
 from bot.answers.facts import warm_up
 from bot.answers.feedback import (
     FEEDBACK_SLOT,
@@ -252,6 +252,7 @@ class ActionFallback(ReplyAction):
             knows_place=turn.place is not None,
             knows_person=turn.person is not None,
             national_follow_up=asks_national_level(turn),
+            place_follow_up=asks_again_for_place(turn),
         )
         if likeliest is not None:
             return with_feedback(answer(directory, replace(turn, intent=likeliest)), turn.language)

@@ -23,6 +23,10 @@ _WHOLE_COUNTRY = re.compile(
     r"|\b(?:whole|entire) (?:country|finland)\b|\ball of finland\b|\bfinland in total\b"
     r"|\bnation(?:ally|wide)\b"
 )
+#: Words that refer back to what was just asked about ("onko äänekoskella sellaisia?").
+_SUCH = re.compile(
+    r"\b(?:sellai\w*|semmoi\w*|samanlai\w*|niita|sadan(?:a|t)?|likadana?|such|those)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,19 @@ def question_for(turn: Turn) -> Question | None:
         # "missä se pidettiin?" after the launch event: the same topics.
         question = replace(question, topics=previous.topics)
     return question
+
+
+def asks_again_for_place(turn: Turn) -> bool:
+    """Whether the turn asks the last question again for a newly named place.
+
+    "onko äänekoskella sellaisia?", "finns det sådana i Lahtis?" after a question: the
+    message names a place and refers back to what was asked.
+    """
+    return (
+        turn.previous is not None
+        and turn.first("place") is not None
+        and _SUCH.search(fold(turn.text)) is not None
+    )
 
 
 def asks_national_level(turn: Turn) -> bool:

@@ -47,6 +47,7 @@ def likeliest_question(
     knows_place: bool = False,
     knows_person: bool = False,
     national_follow_up: bool = False,
+    place_follow_up: bool = False,
 ) -> str | None:
     """The in-domain intent to answer instead of a fallback, or None to keep the fallback.
 
@@ -60,12 +61,16 @@ def likeliest_question(
         knows_person: The conversation has just been about one person.
         national_follow_up: The message asks the last programme question for the whole
             country ("entä koko maa?").
+        place_follow_up: The message asks the last question again for a place it names
+            ("onko äänekoskella sellaisia?").
 
     Returns:
         An intent of :data:`QUESTION_INTENTS` (or ``inform_place``), or None.
     """
     if national_follow_up:
         return Intent.ASK_PROGRAMME
+    if place_follow_up:
+        return Intent.INFORM_PLACE
     if entities.get("contact_field") and knows_person:
         # "entä sähköposti?", "mikä hänen numeronsa on?" right after a person's answer.
         return Intent.ASK_PERSON_CONTACT

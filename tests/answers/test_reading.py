@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.answers.dialogue import Question, Turn, question_for
+from bot.answers.dialogue import Question, Turn, asks_again_for_place, question_for
 from bot.answers.facts import rank_facts, responsible_for
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
@@ -238,3 +240,24 @@ def test_a_town_without_meeting_places_gets_its_own_family_services_first(
     assert "Seinäjoen perhekeskuspalvelut" in text  # the town's own unit, not the region's fact
     lapua = reply(directory, "ask_meeting_places", "perhekahvila lapua", place="408")
     assert "Alueelta Etelä-Pohjanmaa" in lapua and "Seinäjoen perhekeskuspalvelut\n" not in lapua
+
+
+def test_a_place_named_with_such_asks_the_last_question_there(directory: Directory) -> None:
+    previous = Question(intent="ask_programme", topics=("kohtaamispaikka",))
+    such = Turn(
+        intent="nlu_fallback",
+        entities={"place": ["992"]},
+        text="onko äänekoskella sellaisia",
+        place="992",
+        previous=previous,
+    )
+    assert asks_again_for_place(such)
+    assert not asks_again_for_place(replace(such, text="onko äänekoskella perhekeskus"))
+    assert not asks_again_for_place(replace(such, previous=None))
+    unsure = [("nlu_fallback", 0.6), ("out_of_scope", 0.3)]
+    intent = likeliest_question("nlu_fallback", unsure, such.entities, place_follow_up=True)
+    assert intent == "inform_place"
+    text = reply(
+        directory, intent, such.text, entities=such.entities, place="992", previous=previous
+    )
+    assert "Äänekosken avoimet päiväkodit" in text
