@@ -10,8 +10,8 @@ decide in one place, after the entities are made canonical:
 - "what is a family centre?" with no place named or remembered asks for the definition,
   even when it is classified as a services question;
 - contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
-  "mikä sen puhelinnumero on" after a unit) ask for the unit's details, unless the message
-  refers to a person ("hänen").
+  "seinajoki perhekeskus yhteystiedot", "mikä sen puhelinnumero on" after a unit) ask for the
+  unit's details, unless the message refers to a person ("hänen").
 """
 
 from __future__ import annotations
@@ -87,6 +87,13 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "kuka siellä on yhteyshenkilö" after a unit: that unit's people.
         return replace(question, unit=turn.unit)
+    if (
+        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}
+        and question.contact_field is not None
+        and (named_municipality or turn.first("unit"))
+    ):
+        # "seinajoki perhekeskus yhteystiedot": the contact details of the local unit.
+        return replace(question, intent=Intent.ASK_UNIT_INFO)
     if question.intent == Intent.ASK_PERSON_CONTACT and not turn.first("person"):
         refers_to_person = _REFERS_TO_PERSON.search(turn.text) is not None
         unit = turn.first("unit") or (None if named_place or refers_to_person else turn.unit)

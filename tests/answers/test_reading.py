@@ -261,3 +261,22 @@ def test_a_place_named_with_such_asks_the_last_question_there(directory: Directo
         directory, intent, such.text, entities=such.entities, place="992", previous=previous
     )
     assert "Äänekosken avoimet päiväkodit" in text
+
+
+def test_contact_details_with_a_town_and_a_service_are_the_local_units(
+    directory: Directory,
+) -> None:
+    entities = {"place": ["743"], "service": ["perhekeskus"], "contact_field": ["phone"]}
+    text = reply(
+        directory,
+        "find_service",
+        "seinajoki perhekeskus yhteystiedot",
+        entities=entities,
+        place="743",
+    )
+    assert "Lintala" in text and "416 2167" in text  # the unit's contact person
+    entities = {"place": ["992"], "service": ["perhekeskus"], "contact_field": ["phone"]}
+    text = reply(
+        directory, "ask_services", "äänekoski perhekeskus puhelin", entities=entities, place="992"
+    )
+    assert text.startswith("Äänekosken perhekeskustoiminta")  # not a choice of two units
