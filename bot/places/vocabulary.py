@@ -29,7 +29,7 @@ KINDS = ("service", "role", "topic", "contact_field")
 #: Shorter stems are no evidence that a message is about family services ("ja", "lape").
 CUE_MIN = 5
 
-#: Words that ask for a phone number or an email, in Finnish, Swedish and English. They are
+#: Words that ask for a phone number, an email or both, in Finnish, Swedish and English. They are
 #: no directory entries, so they live here.
 CONTACT_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -70,6 +70,18 @@ CONTACT_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "e-post",
             "e-postadress",
             "mail",
+        ),
+    ),
+    (
+        "contact",  # both
+        (
+            "yhteystiedot",
+            "yhteystieto",
+            "kontaktuppgifter",
+            "kontaktinformation",
+            "contact details",
+            "contact information",
+            "contact info",
         ),
     ),
 )
