@@ -7,6 +7,8 @@ decide in one place, after the entities are made canonical:
   the local service, not for the programme's general text;
 - a question naming only programme topics ("missä LAPE-avajaiset pidettiin") asks for the
   programme fact, even when it is worded like a unit question;
+- a contact-person reading without a role and without a word that asks for someone
+  ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named;
 - "what is a family centre?" with no place named or remembered asks for the definition,
   even when it is classified as a services question;
 - contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
@@ -21,7 +23,9 @@ from dataclasses import replace
 
 from bot.answers.dialogue import Question, Turn
 from bot.answers.intents import Intent
+from bot.directory.place import Place
 from bot.directory.queries import Directory
+from bot.text import fold
 
 #: "What is a family centre?" asks for the definition even when a place is remembered.
 _ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)\b", re.IGNORECASE)
@@ -40,6 +44,13 @@ _REFERS_TO_IT = re.compile(r"\b(?:se|sen|sit[äa]|siit[äa]|ne|niit[äa]|niist[�
 #: Words that refer to a person, not to a unit.
 _REFERS_TO_PERSON = re.compile(r"\bh[äa]n(?:en|ell[äa]|elle|et)?\b", re.IGNORECASE)
 _MUNICIPALITY_CODE = re.compile(r"\d{3}")
+#: Words that ask for someone (folded): without one, and without a role, a question is no
+#: question about contact persons ("etelä-pohjanmaan lape hanke", "keski-suomen muutosraha").
+_ASKS_FOR_SOMEONE = re.compile(
+    r"\b(?:ketka|kene\w*|kehen|kelle|kuk\w*|joku|jolta|jolle|yhteyshenkilo\w*"
+    r"|ihmi\w*|henkilo\w*|tyontekij\w*|vem|nagon|kontaktperson\w*|person\w*|who\w*|someone"
+    r"|somebody|anyone|people|staff|ansvar\w*|samordn\w*|koordin\w*|coordinat\w*|responsible)\b"
+)
 
 
 def refine(directory: Directory, question: Question, turn: Turn) -> Question:
@@ -68,6 +79,18 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "what's a family centre?" with no place anywhere: the definition, not "where?".
         return replace(question, intent=Intent.ASK_PROGRAMME)
+    if (
+        question.intent == Intent.ASK_CONTACT_ROLE
+        and question.role is None
+        and question.unit is None
+        and not _ASKS_FOR_SOMEONE.search(fold(turn.text))
+    ):
+        region = named_place is not None and Place.parse(named_place).is_area
+        if programme_topics or (region and not question.service):
+            return replace(question, intent=Intent.ASK_PROGRAMME)
+        if question.service or service_topics:
+            service = question.service or service_topics[0]
+            return replace(question, intent=Intent.ASK_SERVICES, service=service)
     previous = turn.previous
     if (
         question.intent == Intent.ASK_UNIT_INFO

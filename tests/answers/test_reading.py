@@ -280,3 +280,22 @@ def test_contact_details_with_a_town_and_a_service_are_the_local_units(
         directory, "ask_services", "äänekoski perhekeskus puhelin", entities=entities, place="992"
     )
     assert text.startswith("Äänekosken perhekeskustoiminta")  # not a choice of two units
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "place", "expected"),
+    [
+        ("etelä-pohjanmaan lape hanke", {"topic": ["lape"]}, "region:Etelä-Pohjanmaa", "2017–2018"),
+        ("keski-suomen muutosraha", {"topic": ["rahoitus"]}, "region:Keski-Suomi", "miljoona"),
+    ],
+)
+def test_a_contact_reading_without_a_role_or_someone_asked_is_the_programme(
+    directory: Directory, text: str, entities: dict[str, list[str]], place: str, expected: str
+) -> None:
+    entities = {**entities, "place": [place]}
+    answer_text = reply(directory, "ask_contact_role", text, entities=entities, place=place)
+    assert expected in answer_text and "Yhteyshenkilö" not in answer_text
+    who = reply(
+        directory, "ask_contact_role", f"kuka vastaa: {text}", entities=entities, place=place
+    )
+    assert "Yhteyshenkilö" in who
