@@ -7,7 +7,7 @@ decide in one place, after the entities are made canonical:
   the local service, not for the programme's general text;
 - a question naming only programme topics ("missä LAPE-avajaiset pidettiin") asks for the
   programme fact, even when it is worded like a unit question;
-- a contact-person reading without a role and without a word that asks for someone
+- a contact-person reading without a role, contact details or a word that asks for someone
   ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named;
 - "what is a family centre?" with no place named or remembered asks for the definition,
   even when it is classified as a services question;
@@ -83,6 +83,7 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         question.intent == Intent.ASK_CONTACT_ROLE
         and question.role is None
         and question.unit is None
+        and question.contact_field is None
         and not _ASKS_FOR_SOMEONE.search(fold(turn.text))
     ):
         region = named_place is not None and Place.parse(named_place).is_area
