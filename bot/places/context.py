@@ -186,3 +186,21 @@ def place_cue(
         if len(between) <= 1 and all(t in CONJUNCTIONS for t in between):
             return "listed with another place"
     return None
+
+
+def unit_with_town(kind: str, first: int, last: int, names: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether a unit and a municipality are named side by side, one of them the name given.
+
+    Each is then the other's cue, though both are everyday words alone ("jalo lahdessa").
+
+    Args:
+        kind: The resolver kind of the name (``unit``, ``municipality``…).
+        first: Its first token.
+        last: Its last token.
+        names: Kind, first and last token of every name found in the sentence.
+    """
+    pair = {"unit", "municipality"}
+    return kind in pair and any(
+        other in pair - {kind} and (other_first == last + 1 or other_last == first - 1)
+        for other, other_first, other_last in names
+    )

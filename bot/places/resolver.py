@@ -7,12 +7,12 @@ check for longer unknown tokens, and a context check for names that are also eve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.directory.municipalities import Municipality
-from bot.places.context import place_cue
+from bot.places.context import place_cue, unit_with_town
 from bot.places.inflect import CASE_NAMES, CLITICS, strip_clitic
 from bot.places.names import SHORT, Alias, all_aliases
 from bot.places.text import TOKEN, split
@@ -65,19 +65,6 @@ class _Hit(NamedTuple):
     confidence: float
     how: str
     guarded: bool
-
-
-def _unit_with_town(hit: _Hit, hits: Sequence[_Hit]) -> bool:
-    """Whether a unit and a municipality are named side by side, one of them being ``hit``.
-
-    Each is then the other's cue, though both are everyday words alone ("jalo lahdessa").
-    """
-    kinds = {"unit", "municipality"}
-    return hit.entry.alias.kind in kinds and any(
-        other.entry.alias.kind in kinds - {hit.entry.alias.kind}
-        and (other.first == hit.last + 1 or other.last == hit.first - 1)
-        for other in hits
-    )
 
 
 def _spans(folded: str, raw: list[str]) -> list[tuple[int, int]]:
@@ -325,10 +312,11 @@ class Resolver:
     ) -> list[Match]:
         """Apply the context check to guarded hits and build the matches."""
         trusted = [(h.first, h.last) for h in hits if not h.guarded]
+        names = [(h.entry.alias.kind, h.first, h.last) for h in hits]
         result = []
         for hit in hits:
             why = ""
-            if hit.guarded and _unit_with_town(hit, hits):
+            if hit.guarded and unit_with_town(hit.entry.alias.kind, hit.first, hit.last, names):
                 why = "; a place here: a unit named with a town"
             elif hit.guarded:
                 name = (hit.first, hit.last)
