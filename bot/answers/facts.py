@@ -21,6 +21,7 @@ from bot.directory.model import Person, ProgrammeFact
 from bot.directory.place import Place
 from bot.directory.queries import Directory
 from bot.lemmas import QUESTION_WORDS, lemma
+from bot.places.vocabulary import vocabulary_of
 from bot.text import words
 
 #: Lemmas that ask for a kind of fact, and the fact field that answers it (Finnish lemmas;
@@ -74,13 +75,25 @@ def content_lemmas(text: str) -> list[str]:
     return lemmas + [f"{word[:STEM]}-" for word in lemmas if len(word) > STEM]
 
 
-def responsible_for(persons: tuple[Person, ...], text: str) -> tuple[Person, ...]:
+def responsible_for(
+    directory: Directory, persons: tuple[Person, ...], text: str
+) -> tuple[Person, ...]:
     """The persons whose area of responsibility the question names, else all of them.
 
-    "vaativan tason palvelut keski-suomi yhteyshenkilö" asks for one of the team.
+    "vaativan tason palvelut keski-suomi yhteyshenkilö" asks for one of the team. The
+    responsibilities are worded in Finnish; a service or topic of the directory's vocabulary
+    matches in any language ("early childhood education" names varhaiskasvatus).
     """
-    asked = set(content_lemmas(text))
-    shared = [len(asked & set(content_lemmas(p.responsibility or ""))) for p in persons]
+    words_of = vocabulary_of(directory)
+    asked = set(content_lemmas(text)) | set(words_of.find(text, "service"))
+    asked |= set(words_of.find(text, "topic"))
+
+    def named(person: Person) -> set[str]:
+        responsibility = person.responsibility or ""
+        found = {*words_of.find(responsibility, "service"), *words_of.find(responsibility, "topic")}
+        return set(content_lemmas(responsibility)) | found
+
+    shared = [len(asked & named(p)) for p in persons]
     best = max(shared, default=0)
     return tuple(p for p, n in zip(persons, shared, strict=True) if n == best) if best else persons
 

@@ -34,9 +34,11 @@ from bot.answers.render import (
     unit_info,
 )
 from bot.answers.routing import not_understood
+from bot.directory.areas import LocalAnswer
 from bot.directory.model import Language, Person, ServiceLocation
 from bot.directory.place import Place
 from bot.directory.queries import Directory
+from bot.directory.values import Source
 
 #: Places with units in the directory, offered as buttons when the bot asks for a place.
 PLACE_BUTTONS = ("410", "992", "398", "743")
@@ -121,15 +123,20 @@ def _services_in_place(
         lines = [say("no_service", lang, service=service, place=name)]
     else:
         lines = [say("no_own_services", lang, place=name)]
-    if answer.other_local_units:
-        others = answer.other_local_units[:MAX_ITEMS]
-        lines.append(say("other_units", lang, place=name))
-        lines += [unit_block(unit, directory, lang) for unit in others]
-        sources = [unit.source for unit in others]
-    else:
-        more, sources = regional_fallback(answer, directory, lang)
-        lines += more
-    return factual("\n\n".join(lines), sources, lang, _next_steps(place, lang)), slots
+    more, sources = _nearest_level(answer, directory, name, lang)
+    return factual("\n\n".join([*lines, *more]), sources, lang, _next_steps(place, lang)), slots
+
+
+def _nearest_level(
+    answer: LocalAnswer, directory: Directory, name: str, lang: Language
+) -> tuple[list[str], list[Source]]:
+    """When the town has nothing of what was asked: its other units, else the region's."""
+    if not answer.other_local_units:
+        return regional_fallback(answer, directory, lang)
+    others = answer.other_local_units[:MAX_ITEMS]
+    lines = [say("other_units", lang, place=name)]
+    lines += [unit_block(unit, directory, lang) for unit in others]
+    return lines, [unit.source for unit in others]
 
 
 def _known_service(directory: Directory, service: str | None) -> str | None:
@@ -181,15 +188,8 @@ def _meeting_places(directory: Directory, place: str, lang: Language) -> Message
         text = "\n\n".join([say("meeting_places_here", lang, place=name), *blocks])
         sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
         return factual(text, sources, lang, _next_steps(place, lang))
-    lines = [say("no_meeting_places", lang, place=name)]
-    if answer.other_local_units:  # the town's own family services are nearer than the region
-        others = answer.other_local_units[:MAX_ITEMS]
-        lines.append(say("other_units", lang, place=name))
-        lines += [unit_block(unit, directory, lang) for unit in others]
-        sources = [unit.source for unit in others]
-    else:
-        more, sources = regional_fallback(answer, directory, lang)
-        lines += more
+    more, sources = _nearest_level(answer, directory, name, lang)
+    lines = [say("no_meeting_places", lang, place=name), *more]
     facts = directory.programme("kohtaamispaikka")[:1]
     lines += [fact_text(fact) for fact in facts]
     sources += [fact.source for fact in facts]
@@ -226,7 +226,7 @@ def _contacts_for_role(
         # "kaksineuvoisen perhekeskuksen yhteyshenkilö": the people of the unit's organisation.
         persons = directory.find_contacts(organisation=unit.organization) or persons
         place = None
-    persons = responsible_for(persons, text)
+    persons = responsible_for(directory, persons, text)
     role_text = entry_name(role, lang).lower() if role else say("contact_person", lang)
     where = municipality_name(directory, place, lang) if place else None
     if not persons:
@@ -258,25 +258,14 @@ def _contacts_for_role(
 def _person_contact(
     directory: Directory, person: Person, field: str | None, lang: Language
 ) -> Message:
-    fields = (
-        ("phone",) if field == "phone" else ("email",) if field == "email" else ("phone", "email")
-    )
-    buttons: list[Button] = []
-    if field == "phone":
-        buttons.append(
-            Button(
-                say("and_email", lang),
-                intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="email"),
-            )
-        )
-    elif field == "email":
-        buttons.append(
-            Button(
-                say("and_phone", lang),
-                intent_payload(Intent.ASK_PERSON_CONTACT, contact_field="phone"),
-            )
-        )
-    return factual(person_line(person, directory, fields, lang), [person.source], lang, buttons)
+    """The person's phone or email as asked (both otherwise), with a button for the other."""
+    sources = [person.source]
+    if field not in ("phone", "email"):
+        return factual(person_line(person, directory, ("phone", "email"), lang), sources, lang)
+    other = "email" if field == "phone" else "phone"
+    payload = intent_payload(Intent.ASK_PERSON_CONTACT, contact_field=other)
+    button = Button(say(f"and_{other}", lang), payload)
+    return factual(person_line(person, directory, (field,), lang), sources, lang, [button])
 
 
 def _programme(

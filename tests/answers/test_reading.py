@@ -194,9 +194,13 @@ def test_a_national_follow_up_is_a_programme_question_even_out_of_scope() -> Non
 
 def test_the_person_whose_responsibility_is_asked_is_chosen(directory: Directory) -> None:
     team = directory.find_contacts(region="region:Keski-Suomi")
-    asked = responsible_for(team, "vaativan tason palvelut keski-suomi yhteyshenkilö")
+    asked = responsible_for(directory, team, "vaativan tason palvelut keski-suomi yhteyshenkilö")
     assert [p.id for p in asked] == ["johanna-liukkonen"]
-    assert responsible_for(team, "keski-suomen yhteyshenkilöt") == team
+    assert responsible_for(directory, team, "keski-suomen yhteyshenkilöt") == team
+    english = "who is responsible for early childhood education in KSLAPE"
+    assert [p.id for p in responsible_for(directory, team, english)] == ["senja-hirsjarvi"]
+    swedish = "vem ansvarar för småbarnspedagogik i Mellersta Finland"
+    assert [p.id for p in responsible_for(directory, team, swedish)] == ["senja-hirsjarvi"]
 
 
 @pytest.mark.parametrize(
