@@ -273,7 +273,8 @@ _YOUNG = words(
 
 #: The parent asks whom to talk to or where to get help.
 _HELP_QUESTION = (
-    r"\b(?:vem\s+kan|vem\s+ska|vart\s+(?:kan|ska)\s+jag|var\s+(?:kan|far)\s+jag\s+hjalp"
+    r"\b(?:vem\s+kan|vem\s+ska|vart\s+(?:kan|ska)\s+(?:jag|vi)"
+    r"|var\s+(?:kan|far)\s+(?:jag|vi)\s+(?:fa\s+)?hjalp|vanda\s+(?:oss|mig)"
     r"|prata\s+med|fa\s+hjalp|nagon\s+att\s+prata)"
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import EMERGENCY_LINES, RULE_SETS, detect_crisis
+from bot.safety import EMERGENCY_LINES, RULE_SETS, asks_for_help, detect_crisis
 from bot.safety.engine import CrisisMatch, _sentences, blank, rule_matches
 from tests.safety.sets import crisis_messages, everyday_messages, out_of_domain_messages
 from tests.safety.test_finnish import CRISIS as FINNISH_CRISIS
@@ -136,3 +136,21 @@ def test_a_value_that_is_no_crisis_reads_as_none() -> None:
     # kept before the helpline was stored: the category's own helpline
     old = CrisisMatch.from_value({"category": "violence", "language": "fi", "young": False})
     assert old is not None and old.helpline == "violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vart kan vi vända oss?",
+        "var kan vi få hjälp med vår tonåring",
+        "vem kan jag prata med",
+        "who can we talk to",
+        "kenelle voin soittaa",
+    ],
+)
+def test_a_question_for_help_is_recognised(text: str) -> None:
+    assert asks_for_help(text)
+
+
+def test_a_question_for_facts_is_no_question_for_help() -> None:
+    assert not asks_for_help("när pågick projektet")
