@@ -8,7 +8,8 @@ decide in one place, after the entities are made canonical:
 - a question naming only programme topics ("missä LAPE-avajaiset pidettiin") asks for the
   programme fact, even when it is worded like a unit question;
 - a contact-person reading without a role, contact details or a word that asks for someone
-  ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named;
+  ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named, and a
+  services reading about a region that asks for someone asks for the region's people;
 - "what is a family centre?" with no place named or remembered asks for the definition,
   even when it is classified as a services question;
 - contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
@@ -79,6 +80,15 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "what's a family centre?" with no place anywhere: the definition, not "where?".
         return replace(question, intent=Intent.ASK_PROGRAMME)
+    region = named_place is not None and Place.parse(named_place).is_area
+    if (
+        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}
+        and region
+        and question.unit is None
+        and _ASKS_FOR_SOMEONE.search(fold(turn.text))
+    ):
+        # "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista": the region's people.
+        return replace(question, intent=Intent.ASK_CONTACT_ROLE)
     if (
         question.intent == Intent.ASK_CONTACT_ROLE
         and question.role is None
@@ -86,7 +96,6 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         and question.contact_field is None
         and not _ASKS_FOR_SOMEONE.search(fold(turn.text))
     ):
-        region = named_place is not None and Place.parse(named_place).is_area
         if programme_topics or (region and not question.service):
             return replace(question, intent=Intent.ASK_PROGRAMME)
         if question.service or service_topics:

@@ -303,3 +303,12 @@ def test_a_contact_reading_without_a_role_or_someone_asked_is_the_programme(
         directory, "ask_contact_role", f"kuka vastaa: {text}", entities=entities, place=place
     )
     assert "Yhteyshenkilö" in who
+
+
+def test_someone_to_ask_in_a_region_is_the_regions_contact_person(directory: Directory) -> None:
+    place = "region:Päijät-Häme"
+    text = "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista"
+    entities = {"place": [place], "topic": ["perhekeskus"]}
+    assert "Vesterinen" in reply(directory, "ask_services", text, entities=entities, place=place)
+    units = reply(directory, "ask_services", "päijät-hämeen perhekeskukset", entities=entities)
+    assert "Vesterinen" not in units.split("Lähde")[0]
