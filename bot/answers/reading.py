@@ -82,7 +82,7 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         return replace(question, intent=Intent.ASK_PROGRAMME)
     region = named_place is not None and Place.parse(named_place).is_area
     if (
-        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}
+        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
         and region
         and question.unit is None
         and _ASKS_FOR_SOMEONE.search(fold(turn.text))

@@ -309,6 +309,7 @@ def test_someone_to_ask_in_a_region_is_the_regions_contact_person(directory: Dir
     place = "region:Päijät-Häme"
     text = "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista"
     entities = {"place": [place], "topic": ["perhekeskus"]}
-    assert "Vesterinen" in reply(directory, "ask_services", text, entities=entities, place=place)
+    for intent in ("ask_services", "ask_unit_info"):
+        assert "Vesterinen" in reply(directory, intent, text, entities=entities, place=place)
     units = reply(directory, "ask_services", "päijät-hämeen perhekeskukset", entities=entities)
     assert "Vesterinen" not in units.split("Lähde")[0]
