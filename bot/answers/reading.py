@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from bot.answers.dialogue import Question, Turn
 from bot.answers.intents import Intent
+from bot.directory.model import MEETING_PLACE_SERVICE
 from bot.directory.place import Place
 from bot.directory.queries import Directory
 from bot.text import fold
@@ -92,15 +93,17 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     if (
         question.intent == Intent.ASK_CONTACT_ROLE
         and question.role is None
-        and question.unit is None
         and question.contact_field is None
         and not _ASKS_FOR_SOMEONE.search(fold(turn.text))
     ):
-        if programme_topics or (region and not question.service):
+        if question.unit is None and (programme_topics or (region and not question.service)):
             return replace(question, intent=Intent.ASK_PROGRAMME)
         if question.service or service_topics:
+            # "mötesplats för familjer Kaksineuvoinen": that unit's or place's meeting places.
             service = question.service or service_topics[0]
-            return replace(question, intent=Intent.ASK_SERVICES, service=service)
+            meeting = service == MEETING_PLACE_SERVICE
+            intent = Intent.ASK_MEETING_PLACES if meeting else Intent.ASK_SERVICES
+            return replace(question, intent=intent, service=service)
     previous = turn.previous
     if (
         question.intent == Intent.ASK_UNIT_INFO

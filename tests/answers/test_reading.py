@@ -313,3 +313,25 @@ def test_someone_to_ask_in_a_region_is_the_regions_contact_person(directory: Dir
         assert "Vesterinen" in reply(directory, intent, text, entities=entities, place=place)
     units = reply(directory, "ask_services", "päijät-hämeen perhekeskukset", entities=entities)
     assert "Vesterinen" not in units.split("Lähde")[0]
+
+
+def test_a_meeting_place_question_about_a_unit_read_as_a_contact_question(
+    directory: Directory,
+) -> None:
+    entities = {"unit": ["kaksineuvoinen-perhekeskus"], "service": ["kohtaamispaikka"]}
+    text = reply(
+        directory,
+        "ask_contact_role",
+        "mötesplats för familjer Kaksineuvoinen",
+        entities=entities,
+        language="sv",
+    )
+    assert "Kaksineuvoisen kohtaamispaikat" in text
+    asked = reply(
+        directory,
+        "ask_contact_role",
+        "vem är kontaktperson för mötesplatserna i Kaksineuvoinen",
+        entities=entities,
+        language="sv",
+    )
+    assert "Ekola" in asked
