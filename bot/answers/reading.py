@@ -5,8 +5,9 @@ decide in one place, after the entities are made canonical:
 
 - a municipality named together with a service-like topic ("perhekeskus heinola") asks for
   the local service, not for the programme's general text;
-- a question naming only programme topics ("missä LAPE-avajaiset pidettiin") asks for the
-  programme fact, even when it is worded like a unit question;
+- a question naming only programme topics ("missä LAPE-avajaiset pidettiin"), or a year
+  ("mitä päijät-hämeessä tehdään 2019"), asks for the programme fact, even when it is worded
+  like a unit or services question;
 - a contact-person reading without a role, contact details or a word that asks for someone
   ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named, and a
   services reading about a region that asks for someone asks for the region's people;
@@ -46,6 +47,8 @@ _REFERS_TO_IT = re.compile(r"\b(?:se|sen|sit[äa]|siit[äa]|ne|niit[äa]|niist[�
 #: Words that refer to a person, not to a unit.
 _REFERS_TO_PERSON = re.compile(r"\bh[äa]n(?:en|ell[äa]|elle|et)?\b", re.IGNORECASE)
 _MUNICIPALITY_CODE = re.compile(r"\d{3}")
+#: A year: services are asked about now, the programme's history by its years.
+_YEAR = re.compile(r"\b20\d\d\b")
 #: Words that ask for someone (folded): without one, and without a role, a question is no
 #: question about contact persons ("etelä-pohjanmaan lape hanke", "keski-suomen muutosraha").
 _ASKS_FOR_SOMEONE = re.compile(
@@ -70,6 +73,13 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         service = question.service or (service_topics[0] if service_topics else None)
         return replace(question, intent=Intent.ASK_SERVICES, service=service)
     if question.intent == Intent.ASK_UNIT_INFO and question.unit is None and programme_topics:
+        return replace(question, intent=Intent.ASK_PROGRAMME)
+    if (
+        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
+        and question.unit is None
+        and _YEAR.search(turn.text)
+    ):
+        # "mitä päijät-hämeessä tehdään 2019 perhekeskuksen kanssa": the programme's history.
         return replace(question, intent=Intent.ASK_PROGRAMME)
     if (
         question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}

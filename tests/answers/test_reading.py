@@ -335,3 +335,15 @@ def test_a_meeting_place_question_about_a_unit_read_as_a_contact_question(
         language="sv",
     )
     assert "Ekola" in asked
+
+
+def test_a_year_asks_for_the_programmes_history(directory: Directory) -> None:
+    place = "region:Päijät-Häme"
+    entities = {"place": [place], "topic": ["perhekeskus"]}
+    text = "mitä päijät-hämeessä tehdään 2019 perhekeskuksen kanssa"
+    answer_text = reply(directory, "ask_services", text, entities=entities, place=place)
+    assert "2019" in answer_text and "hakemisto tuntee nämä yksiköt" not in answer_text
+    units = reply(
+        directory, "ask_services", "päijät-hämeen perhekeskukset", entities=entities, place=place
+    )
+    assert "hakemisto tuntee nämä yksiköt" in units
