@@ -11,6 +11,7 @@ responsibility the question names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,9 +48,13 @@ _ASKS_WHO = frozenset(
 _STOP = QUESTION_WORDS | frozenset(
     {"olla", "ja", "tai", "se", "ne", "tama", "joka", "jokin", "voida", "kertoa", "tieto"}
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: Weights of the features besides lemma overlap.
 TOPIC_MAIN, TOPIC_RELATED = 0.6, 0.3
 KIND_MATCH = 0.3
+#: A year the question names and the fact names too ("mitä tehdään 2019") is as telling as
+#: the fact's own topic.
+YEAR_MATCH = TOPIC_MAIN
 OWN_AREA, NATIONAL_WITHOUT_PLACE = 0.25, 0.1
 #: Length of the stem feature.
 STEM = 6
@@ -178,6 +183,7 @@ def rank_facts(
     overlap = (matrix @ query.T).toarray().ravel()
     asked_topics = set(topics)
     asked = set(_lemmas(text))
+    years = set(_YEAR.findall(text))
     area = _area_of(directory, place)
     scored: list[tuple[float, int, float, ProgrammeFact]] = []
     for order, fact in enumerate(facts):
@@ -191,6 +197,7 @@ def rank_facts(
         if relevance <= 0:
             continue
         score = relevance + _kind_score(fact, asked) + area_score
+        score += YEAR_MATCH * bool(years & set(_YEAR.findall(_document(fact))))
         scored.append((score, -order, area_score, fact))
     if not scored:
         return []

@@ -347,3 +347,11 @@ def test_a_year_asks_for_the_programmes_history(directory: Directory) -> None:
         directory, "ask_services", "päijät-hämeen perhekeskukset", entities=entities, place=place
     )
     assert "hakemisto tuntee nämä yksiköt" in units
+
+
+def test_a_year_named_picks_the_fact_of_that_year(directory: Directory) -> None:
+    place, topics = "region:Päijät-Häme", ("perhekeskus",)
+    in_2019 = rank_facts(directory, "mitä päijät-hämeessä tehdään 2019", topics, place)
+    model = rank_facts(directory, "päijät-hämeen perhekeskusmalli", topics, place)
+    assert in_2019[0].id == "huomisen-hyvinvointia-jatko"
+    assert model[0].id == "paijat-hame-perhekeskusmalli"
