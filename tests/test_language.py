@@ -30,6 +30,11 @@ def test_short_or_ambiguous_messages_keep_the_conversation_language() -> None:
 def test_a_clear_sentence_switches_the_language() -> None:
     assert reply_language("Can you answer in English please?", previous="fi") == "en"
     assert reply_language("Voitko vastata suomeksi kiitos?", previous="en") == "fi"
+    assert reply_language("och i Lahtis då?", previous="fi") == "sv"
+
+
+def test_a_few_words_the_detector_is_unsure_of_keep_the_language() -> None:
+    assert reply_language("and Finland in total?", previous="en") == "en"  # Swedish at 0.69
 
 
 def test_a_word_or_two_left_after_the_names_needs_a_clear_language() -> None:
