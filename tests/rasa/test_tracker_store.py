@@ -60,20 +60,20 @@ async def _round_trip() -> None:
     assert restored.latest_message.text == "Asun Laukaassa"
 
 
-async def test_sqlite_conversations_survive_a_restart(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture()
+def sqlite_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The default store: an SQLite file in a throw-away state folder."""
     monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
     monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
+    return tmp_path
+
+
+async def test_sqlite_conversations_survive_a_restart(sqlite_state: Path) -> None:
     await _round_trip()
-    assert (tmp_path / "conversations.db").stat().st_size > 0
+    assert (sqlite_state / "conversations.db").stat().st_size > 0
 
 
-async def test_sqlite_keeps_a_write_ahead_log(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("PERHEBOTTI_DATABASE_URL", raising=False)
-    monkeypatch.setenv("PERHEBOTTI_STATE_DIR", str(tmp_path))
+async def test_sqlite_keeps_a_write_ahead_log(sqlite_state: Path) -> None:
     await _round_trip()
     store = ConfiguredSQLTrackerStore(domain=DOMAIN)
     with store.engine.connect() as connection:
