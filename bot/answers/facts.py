@@ -48,7 +48,8 @@ _ASKS_WHO = frozenset(
 _STOP = QUESTION_WORDS | frozenset(
     {"olla", "ja", "tai", "se", "ne", "tama", "joka", "jokin", "voida", "kertoa", "tieto"}
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A year in a question or a fact.
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: Weights of the features besides lemma overlap.
 TOPIC_MAIN, TOPIC_RELATED = 0.6, 0.3
 KIND_MATCH = 0.3
@@ -183,7 +184,7 @@ def rank_facts(
     overlap = (matrix @ query.T).toarray().ravel()
     asked_topics = set(topics)
     asked = set(_lemmas(text))
-    years = set(_YEAR.findall(text))
+    years = set(YEAR.findall(text))
     area = _area_of(directory, place)
     scored: list[tuple[float, int, float, ProgrammeFact]] = []
     for order, fact in enumerate(facts):
@@ -197,7 +198,7 @@ def rank_facts(
         if relevance <= 0:
             continue
         score = relevance + _kind_score(fact, asked) + area_score
-        score += YEAR_MATCH * bool(years & set(_YEAR.findall(_document(fact))))
+        score += YEAR_MATCH * bool(years & set(YEAR.findall(_document(fact))))
         scored.append((score, -order, area_score, fact))
     if not scored:
         return []

@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from bot.answers.dialogue import Question, Turn
+from bot.answers.facts import YEAR
 from bot.answers.intents import Intent
 from bot.directory.model import MEETING_PLACE_SERVICE
 from bot.directory.place import Place
@@ -47,8 +48,6 @@ _REFERS_TO_IT = re.compile(r"\b(?:se|sen|sit[äa]|siit[äa]|ne|niit[äa]|niist[�
 #: Words that refer to a person, not to a unit.
 _REFERS_TO_PERSON = re.compile(r"\bh[äa]n(?:en|ell[äa]|elle|et)?\b", re.IGNORECASE)
 _MUNICIPALITY_CODE = re.compile(r"\d{3}")
-#: A year: services are asked about now, the programme's history by its years.
-_YEAR = re.compile(r"\b20\d\d\b")
 #: Words that ask for someone (folded): without one, and without a role, a question is no
 #: question about contact persons ("etelä-pohjanmaan lape hanke", "keski-suomen muutosraha").
 _ASKS_FOR_SOMEONE = re.compile(
@@ -77,9 +76,12 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     if (
         question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
         and question.unit is None
-        and _YEAR.search(turn.text)
+        and not named_municipality
+        and YEAR.search(turn.text)
     ):
-        # "mitä päijät-hämeessä tehdään 2019 perhekeskuksen kanssa": the programme's history.
+        # "mitä päijät-hämeessä tehdään 2019 perhekeskuksen kanssa": services are asked about
+        # now, the programme's history by its years (a town named with a year is still about
+        # services: "2019 syntynyt lapsi, neuvola lahdessa").
         return replace(question, intent=Intent.ASK_PROGRAMME)
     if (
         question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}

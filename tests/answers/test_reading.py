@@ -347,6 +347,9 @@ def test_a_year_asks_for_the_programmes_history(directory: Directory) -> None:
         directory, "ask_services", "päijät-hämeen perhekeskukset", entities=entities, place=place
     )
     assert "hakemisto tuntee nämä yksiköt" in units
+    born = "2019 syntynyt lapsi, neuvola lahdessa"
+    lahti = {"place": ["398"], "service": ["neuvola"]}
+    assert "Lahti" in reply(directory, "ask_services", born, entities=lahti, place="398")
 
 
 def test_a_year_named_picks_the_fact_of_that_year(directory: Directory) -> None:
