@@ -42,6 +42,9 @@ _CODES: Final[dict[LinguaLanguage, Language]] = {
     LinguaLanguage.ENGLISH: "en",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+#: "e-post" (Swedish for e-mail) is two words to Lingua, "e" and "post", which it reads as
+#: Finnish: "Elina Vesterinens e-post?", "hennes e-post?" are Swedish.
+_SWEDISH_EMAIL = re.compile(r"\be-?post(?:adress(?:en)?)?\b", re.IGNORECASE)
 
 
 def is_language(value: object) -> TypeGuard[Language]:
@@ -82,6 +85,8 @@ def detect(text: str) -> Detection | None:
     words = _WORD.findall(text)
     if not words:
         return None
+    if _SWEDISH_EMAIL.search(text):
+        return Detection("sv", 1.0, len(words))
     values = _detector().compute_language_confidence_values(" ".join(words))
     best = values[0]
     return Detection(_CODES[best.language], best.value, len(words))

@@ -33,6 +33,12 @@ def test_a_clear_sentence_switches_the_language() -> None:
     assert reply_language("och i Lahtis då?", previous="fi") == "sv"
 
 
+def test_the_swedish_word_for_email_is_swedish() -> None:
+    assert reply_language("Elina Vesterinens e-post?", names=[(0, 18)]) == "sv"
+    assert reply_language("hennes e-post?", previous="fi") == "sv"
+    assert reply_language("e-posti?", previous="fi") == "fi"  # no Swedish word
+
+
 def test_a_few_words_the_detector_is_unsure_of_keep_the_language() -> None:
     assert reply_language("and Finland in total?", previous="en") == "en"  # Swedish at 0.69
 
