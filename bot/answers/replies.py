@@ -368,8 +368,9 @@ def _unit_reply(
     if directory.municipality(place) is None:
         return Reply((Message(say("place_not_recognised", lang), lang=lang),), slots)
     local = directory.lookup(place).units
-    offering = directory.lookup(place, _known_service(directory, question.service)).units
-    local = offering or local  # "äänekoski perhekeskus puhelin": the unit with that service
+    service = _known_service(directory, question.service)
+    # "äänekoski perhekeskus puhelin": the unit with that service, when one offers it.
+    local = tuple(unit for unit in local if service and unit.offers(service)) or local
     if len(local) == 1:
         slots["unit"] = local[0].id
         return Reply((unit_info(directory, local[0], lang),), slots)

@@ -143,7 +143,7 @@ def _alias(
         forms=tuple(forms),
         guarded=guarded,
         person_like=person_like,
-        typo=kind in PLACE_KINDS or kind == "unit" and not short,
+        typo=kind in PLACE_KINDS or (kind == "unit" and not short),
         typo_needs_cue=guarded or short or kind == "unit",
         confidence=confidence,
     )
