@@ -11,8 +11,9 @@ decide in one place, after the entities are made canonical:
 - a contact-person reading without a role, contact details or a word that asks for someone
   ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named, and a
   services reading about a region that asks for someone asks for the region's people;
-- "what is a family centre?" with no place named or remembered asks for the definition,
-  even when it is classified as a services question;
+- "what is a family centre?" ("mikä ihmeen perhekeskus", "onko se joku uusi palvelu") with no
+  place named or remembered asks for the programme's facts (the definition first), even when
+  it is classified as a services or unit question;
 - contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
   "seinajoki perhekeskus yhteystiedot", "mikä sen puhelinnumero on" after a unit) ask for the
   unit's details, unless the message refers to a person ("hänen").
@@ -35,8 +36,8 @@ from bot.text import fold
 _ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)\b", re.IGNORECASE)
 #: The same question in any of the bot's languages, for a message that names no place.
 _ASKS_DEFINITION = re.compile(
-    r"\b(?:mik[äa]\s+(?:on|ovat)|mit[äa]\s+tarkoit\w*|vad\s+(?:är|betyder|innebär)"
-    r"|what(?:'s|\s+is)|whats)\b",
+    r"\b(?:mik[äa]\s+(?:on|ovat|ihmeen)|mit[äa]\s+tarkoit\w*|vad\s+(?:är|betyder|innebär)"
+    r"|what(?:'s|\s+is)|whats|uu(?:si|sia|tta)\s+palvelu\w*|nya?\s+tjänst\w*|new\s+service)\b",
     re.IGNORECASE,
 )
 #: Words that refer to the place or unit talked about ("siellä", "sen", "niillä").
@@ -84,7 +85,7 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         # services: "2019 syntynyt lapsi, neuvola lahdessa").
         return replace(question, intent=Intent.ASK_PROGRAMME)
     if (
-        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE}
+        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
         and question.topics
         and question.unit is None
         and named_place is None

@@ -258,9 +258,14 @@ def _contacts_for_role(
 def _person_contact(
     directory: Directory, person: Person, field: str | None, lang: Language
 ) -> Message:
-    """The person's phone or email as asked (both otherwise), with a button for the other."""
+    """The person's phone or email as asked, with a button for the other.
+
+    Both when no field is asked, or when the asked one is not known: "julia ekolan sähköposti?"
+    is told that there is none, and the phone number to call instead.
+    """
     sources = [person.source]
-    if field not in ("phone", "email"):
+    known = {"phone": bool(person.phones), "email": bool(person.emails)}
+    if field not in ("phone", "email") or not known[field]:
         return factual(person_line(person, directory, ("phone", "email"), lang), sources, lang)
     other = "email" if field == "phone" else "phone"
     payload = intent_payload(Intent.ASK_PERSON_CONTACT, contact_field=other)

@@ -274,7 +274,8 @@ _YOUNG = words(
 #: The parent asks whom to talk to or where to get help.
 _HELP_QUESTION = (
     r"\b(?:vem\s+kan|vem\s+ska|vart\s+(?:kan|ska)\s+(?:jag|vi)"
-    r"|var\s+(?:kan|far)\s+(?:jag|vi)\s+(?:fa\s+)?hjalp|vanda\s+(?:oss|mig)"
+    r"|var\s+(?:kan|far)\s+(?:jag|vi)\s+(?:fa\s+)?hjalp"
+    r"|vand\w*\s+(?:(?:man|vi|jag)\s+)?(?:oss|mig|sig)"
     r"|prata\s+med|fa\s+hjalp|nagon\s+att\s+prata)"
 )
 

@@ -185,6 +185,19 @@ async def test_and_email_follows_up_on_the_same_person() -> None:
     )
 
 
+async def test_an_unknown_email_gives_the_phone_instead() -> None:
+    messages, _ = await run(
+        ActionAnswer(),
+        tracker("ask_person_contact", [entity("contact_field", "email")], person="julia-ekola"),
+    )
+    text = messages[0]["text"]
+    assert "sähköpostiosoitetta ei ole tiedossa" in text
+    assert "[040 549 9734](tel:+358405499734)" in text
+    assert not messages[0].get("buttons") or all(
+        "puhelin" not in button["title"] for button in messages[0]["buttons"]
+    )
+
+
 async def test_role_in_a_region() -> None:
     messages, _ = await run(
         ActionAnswer(),

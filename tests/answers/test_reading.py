@@ -204,18 +204,27 @@ def test_the_person_whose_responsibility_is_asked_is_chosen(directory: Directory
 
 
 @pytest.mark.parametrize(
-    ("text", "language"),
+    ("text", "language", "intent"),
     [
-        ("what's a family centre? the nurse mentioned a 'perhekeskus'", "en"),
-        ("vad är ett familjecenter?", "sv"),
-        ("mikä on perhekeskus", "fi"),
+        ("what's a family centre? the nurse mentioned a 'perhekeskus'", "en", "ask_services"),
+        ("vad är ett familjecenter?", "sv", "ask_services"),
+        ("mikä on perhekeskus", "fi", "ask_services"),
+        ("mikä ihmeen perhekeskus", "fi", "ask_unit_info"),
     ],
 )
 def test_what_is_asked_without_a_place_gets_the_definition(
-    directory: Directory, text: str, language: Language
+    directory: Directory, text: str, language: Language, intent: str
 ) -> None:
-    turn = Turn(intent="ask_services", entities={}, text=text, language=language)
+    turn = Turn(intent=intent, entities={}, text=text, language=language)
     assert answer(directory, turn).messages[0].text.startswith("Mikä on perhekeskus?")
+
+
+def test_whether_the_services_are_new_is_a_question_about_the_family_centre(
+    directory: Directory,
+) -> None:
+    text = "onko perhekeskuksen palvelut jotain uusia palveluita"
+    reply = answer(directory, Turn(intent="ask_services", entities={}, text=text))
+    assert reply.messages[0].text.startswith(("Mikä on perhekeskus?", "Perhekeskuksesta"))
 
 
 def test_services_asked_without_a_place_still_get_the_question_for_the_place(

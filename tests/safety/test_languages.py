@@ -142,6 +142,7 @@ def test_a_value_that_is_no_crisis_reads_as_none() -> None:
     "text",
     [
         "Vart kan vi vända oss?",
+        "vart vänder man sig med familjefrågor",
         "var kan vi få hjälp med vår tonåring",
         "vem kan jag prata med",
         "who can we talk to",
