@@ -45,6 +45,7 @@ NOT_MODEL_INPUTS = frozenset(
         "lock_store.py",
         "actions_server.py",
         "action_response.py",
+        "events.py",
         "cli.py",
         "vocabulary.py",
     }

@@ -15,6 +15,9 @@ metadata. :func:`purge` deletes what is older than the retention period
 
 from __future__ import annotations
 
+import itertools
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,13 +25,15 @@ import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa import action_response
+from bot.rasa import action_response, events
 from bot.settings import DatabaseSettings
 
 # Every Rasa server of Perhebotti loads this module (endpoints.yml): the place for changes to
 # Rasa's own behaviour in that process.
 action_response.install()
+events.install()
 
 
 def database_url(settings: DatabaseSettings) -> str:
@@ -98,6 +103,40 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
         if is_sqlite_file(url):  # Rasa's engine for it has no pool, so no connection to close
             self.engine = sqlite_engine(url)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        # How many events of each conversation are stored, known from the tracker read for the
+        # message being handled: saving it then needs no count query (Rasa counts the stored
+        # events on every save). Only for that very tracker object: any other one is counted.
+        self._stored: dict[str, tuple[weakref.ref[DialogueStateTracker], int]] = {}
+
+    def _remember(self, tracker: DialogueStateTracker) -> None:
+        sender = tracker.sender_id
+
+        def forget(ref: weakref.ref[DialogueStateTracker]) -> None:
+            if self._stored.get(sender, (None, 0))[0] is ref:
+                del self._stored[sender]
+
+        self._stored[sender] = (weakref.ref(tracker, forget), len(tracker.events))
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        """Rasa's read, remembering how many events the tracker of the latest session has."""
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None and not fetch_events_from_all_sessions:
+            self._remember(tracker)
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's save; the count of stored events then comes from this tracker."""
+        await super().save(tracker)
+        self._remember(tracker)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Any]:
+        """The events not stored yet: counted in the database only for an unknown tracker."""
+        ref, stored = self._stored.get(tracker.sender_id, (None, 0))
+        if ref is None or ref() is not tracker:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, len(tracker.events))
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy import parse_duration
@@ -212,3 +213,53 @@ def test_parse_duration(text: str, seconds: int) -> None:
 def test_parse_duration_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="not a duration"):
         parse_duration(text)
+
+
+async def test_saving_the_tracker_read_needs_no_count_and_stores_each_event_once(
+    sqlite_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ConfiguredSQLTrackerStore(domain=DOMAIN)
+    await store.save(
+        DialogueStateTracker.from_events("parent-2", [UserUttered("hei")], slots=DOMAIN.slots)
+    )
+    tracker = await store.retrieve("parent-2")
+    assert tracker is not None
+
+    def no_count(*args: object) -> None:
+        raise AssertionError("the stored events were counted")
+
+    monkeypatch.setattr(SQLTrackerStore, "_additional_events", no_count)
+    tracker.update(UserUttered("Asun Laukaassa"))
+    await store.save(tracker)
+    # A new session started while the message was handled, and the tracker is saved twice.
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    await store.save(tracker)
+    tracker.update(SlotSet("place", "410"))
+    await store.save(tracker)
+
+    everything = await ConfiguredSQLTrackerStore(domain=DOMAIN).retrieve_full_tracker("parent-2")
+    assert everything is not None
+    assert [event.as_dict()["event"] for event in everything.events] == [
+        "user",
+        "user",
+        "action",
+        "session_started",
+        "slot",
+    ]
+
+
+async def test_a_tracker_not_read_from_the_store_is_counted(sqlite_state: Path) -> None:
+    store = ConfiguredSQLTrackerStore(domain=DOMAIN)
+    events = [UserUttered("hei")]
+    await store.save(DialogueStateTracker.from_events("parent-3", events, slots=DOMAIN.slots))
+    # Another object with the same events and one more (as Rasa's API builds them).
+    events.append(UserUttered("Asun Laukaassa"))
+    other = DialogueStateTracker.from_events("parent-3", events, slots=DOMAIN.slots)
+    await ConfiguredSQLTrackerStore(domain=DOMAIN).save(other)
+    restored = await store.retrieve("parent-3")
+    assert restored is not None
+    assert [e.text for e in restored.events if isinstance(e, UserUttered)] == [
+        "hei",
+        "Asun Laukaassa",
+    ]
