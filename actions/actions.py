@@ -16,7 +16,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.crisis import crisis_answer, situation_answer
-from bot.answers.dialogue import Question, Turn, asks_again_for_place, asks_national_level
+from bot.answers.dialogue import (
+    Question,
+    Turn,
+    asks_again_for_place,
+    asks_national_level,
+    refers_to_unit,
+)
 from bot.answers.facts import warm_up
 from bot.answers.feedback import (
     FEEDBACK_SLOT,
@@ -253,6 +259,7 @@ class ActionFallback(ReplyAction):
             knows_person=turn.person is not None,
             national_follow_up=asks_national_level(turn),
             place_follow_up=asks_again_for_place(turn),
+            unit_follow_up=refers_to_unit(turn),
         )
         if likeliest is not None:
             return with_feedback(answer(directory, replace(turn, intent=likeliest)), turn.language)

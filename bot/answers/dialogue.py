@@ -28,6 +28,12 @@ _SUCH = re.compile(
     r"\b(?:sellai\w*|semmoi\w*|samanlai\w*|niita|sadan(?:a|t)?|likadana?|such|those)\b"
 )
 
+#: Words that refer to the unit or units just talked about, in each language (folded).
+_THEM = re.compile(
+    r"\b(?:siel\w*|sinne|sen|siita|ne|niista|niilla|niihin|niiden"
+    r"|dar|dit|dem|de|den|deras|there|them|they|their|it|its)\b"
+)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -176,4 +182,18 @@ def asks_national_level(turn: Turn) -> bool:
         previous is not None
         and previous.intent == Intent.ASK_PROGRAMME
         and _WHOLE_COUNTRY.search(fold(turn.text)) is not None
+    )
+
+
+def refers_to_unit(turn: Turn) -> bool:
+    """Whether an unclear message asks about the unit just talked about.
+
+    "mistä niistä saa lisää tietoa?", "har de facebook?" after a unit or a town's one meeting
+    place: the message names no place or unit of its own and refers back to it.
+    """
+    return (
+        turn.unit is not None
+        and turn.first("place") is None
+        and turn.first("unit") is None
+        and _THEM.search(fold(turn.text)) is not None
     )

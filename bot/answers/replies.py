@@ -16,6 +16,14 @@ from typing import Any
 from bot.answers.dialogue import Question, Turn, asks_national_level, question_for
 from bot.answers.facts import rank_facts, responsible_for
 from bot.answers.intents import Intent
+from bot.answers.local import (
+    known_service,
+    meeting_places,
+    meeting_places_of_unit,
+    region_units,
+    services_for_unit,
+    services_in_place,
+)
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import canonical_turn
 from bot.answers.phrases import say
@@ -29,16 +37,12 @@ from bot.answers.render import (
     municipality_name,
     person_line,
     prefer_role,
-    regional_fallback,
-    unit_block,
     unit_info,
 )
 from bot.answers.routing import not_understood
-from bot.directory.areas import LocalAnswer
 from bot.directory.model import Language, Person, ServiceLocation
 from bot.directory.place import Place
 from bot.directory.queries import Directory
-from bot.directory.values import Source
 
 #: Places with units in the directory, offered as buttons when the bot asks for a place.
 PLACE_BUTTONS = ("410", "992", "398", "743")
@@ -65,135 +69,6 @@ def _ask_place(directory: Directory, question: Question, lang: Language) -> Repl
     return Reply(
         (Message(say("ask_place", lang), buttons, lang),), {"question": question.to_slot()}
     )
-
-
-def _next_steps(place: str | None, lang: Language) -> tuple[Button, ...]:
-    buttons = [
-        Button(say("button_meeting_places", lang), intent_payload(Intent.ASK_MEETING_PLACES)),
-        Button(say("button_contacts", lang), intent_payload(Intent.ASK_CONTACT_ROLE)),
-    ]
-    if place is None:
-        buttons.append(
-            Button(
-                say("button_what_is_centre", lang),
-                intent_payload(Intent.ASK_PROGRAMME, topic="perhekeskus"),
-            )
-        )
-    return tuple(buttons)
-
-
-def _services_for_unit(unit: ServiceLocation, directory: Directory, lang: Language) -> Message:
-    return factual(unit_block(unit, directory, lang), [unit.source], lang, _next_steps(None, lang))
-
-
-def _meeting_places_of_unit(unit: ServiceLocation, directory: Directory, lang: Language) -> Message:
-    """The meeting places of a unit ("kaksineuvoisen kohtaamispaikat"), else its services."""
-    places = directory.meeting_places_of(unit)
-    if not places:
-        return _services_for_unit(unit, directory, lang)
-    heading = say("meeting_places_here", lang, place=unit.name_fi)
-    blocks = [unit_block(place, directory, lang) for place in places[:MAX_ITEMS]]
-    sources = [place.source for place in places[:MAX_ITEMS]]
-    return factual("\n\n".join([heading, *blocks]), sources, lang)
-
-
-def _services_in_place(
-    directory: Directory, question: Question, place: str, lang: Language
-) -> tuple[Message, dict[str, Any]]:
-    municipality = directory.municipality(place)
-    if municipality is None:
-        return _region_units(directory, place, question.service, lang), {}
-    answer = directory.lookup(place, _known_service(directory, question.service))
-    name = municipality_name(directory, place, lang)
-    slots: dict[str, Any] = {}
-    service = entry_name(answer.service, lang).lower() if answer.service else None
-    if answer.units:
-        heading = (
-            say("service_here", lang, place=name, service=service)
-            if service
-            else say("services_here", lang, place=name)
-        )
-        blocks = [unit_block(unit, directory, lang) for unit in answer.units[:MAX_ITEMS]]
-        if len(answer.units) == 1:
-            slots["unit"] = answer.units[0].id
-        text = "\n\n".join([heading, *blocks])
-        sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
-        return factual(text, sources, lang, _next_steps(place, lang)), slots
-    if service:
-        lines = [say("no_service", lang, service=service, place=name)]
-    else:
-        lines = [say("no_own_services", lang, place=name)]
-    more, sources = _nearest_level(answer, directory, name, lang)
-    return factual("\n\n".join([*lines, *more]), sources, lang, _next_steps(place, lang)), slots
-
-
-def _nearest_level(
-    answer: LocalAnswer, directory: Directory, name: str, lang: Language
-) -> tuple[list[str], list[Source]]:
-    """When the town has nothing of what was asked: its other units, else the region's."""
-    if not answer.other_local_units:
-        return regional_fallback(answer, directory, lang)
-    others = answer.other_local_units[:MAX_ITEMS]
-    lines = [say("other_units", lang, place=name)]
-    lines += [unit_block(unit, directory, lang) for unit in others]
-    return lines, [unit.source for unit in others]
-
-
-def _known_service(directory: Directory, service: str | None) -> str | None:
-    return service if service is not None and directory.service(service) is not None else None
-
-
-def _region_units(directory: Directory, place: str, service: str | None, lang: Language) -> Message:
-    region_fi = Place.parse(place).name
-    region = area_name(directory, region_fi, lang)
-    codes = {
-        m.code for m in directory.municipalities.values() if region_fi in (m.region_fi, m.county_fi)
-    }
-    units = [
-        unit
-        for unit in directory.units
-        if set(unit.area.municipalities) & codes
-        and (service is None or directory.service(service) is None or unit.offers(service))
-    ]
-    if not units:
-        contacts = directory.find_contacts(region=place)
-        lines = [say("region_no_units", lang, region=region)]
-        if contacts:
-            lines.append(say("region_contact", lang, region=region))
-            contacts_sorted = prefer_role(contacts, "muutosagentti")
-            lines += [
-                person_line(p, directory, ("phone", "email"), lang) for p in contacts_sorted[:2]
-            ]
-        return factual("\n\n".join(lines), [person.source for person in contacts], lang)
-    lines = [say("region_units", lang, region=region)]
-    for unit in units[:MAX_ITEMS]:
-        where = ", ".join(
-            municipality_name(directory, code, lang) for code in unit.area.municipalities
-        )
-        lines.append(
-            f"{unit_block(unit, directory, lang)}\n{say('unit_municipality', lang, places=where)}"
-        )
-    lines.append(say("tell_place", lang))
-    return factual("\n\n".join(lines), [unit.source for unit in units[:MAX_ITEMS]], lang)
-
-
-def _meeting_places(directory: Directory, place: str, lang: Language) -> Message:
-    municipality = directory.municipality(place)
-    if municipality is None:
-        return _region_units(directory, place, "kohtaamispaikka", lang)
-    answer = directory.meeting_places(place)
-    name = municipality_name(directory, place, lang)
-    if answer.units:
-        blocks = [unit_block(unit, directory, lang) for unit in answer.units[:MAX_ITEMS]]
-        text = "\n\n".join([say("meeting_places_here", lang, place=name), *blocks])
-        sources = [unit.source for unit in answer.units[:MAX_ITEMS]]
-        return factual(text, sources, lang, _next_steps(place, lang))
-    more, sources = _nearest_level(answer, directory, name, lang)
-    lines = [say("no_meeting_places", lang, place=name), *more]
-    facts = directory.programme("kohtaamispaikka")[:1]
-    lines += [fact_text(fact) for fact in facts]
-    sources += [fact.source for fact in facts]
-    return factual("\n\n".join(lines), sources, lang, _next_steps(place, lang))
 
 
 def _choose_unit(units: Sequence[ServiceLocation], lang: Language) -> Message:
@@ -322,19 +197,18 @@ def answer(directory: Directory, turn: Turn) -> Reply:
         if place is None:
             return _ask_place(directory, question, lang)
         if intent == Intent.ASK_MEETING_PLACES:
-            message = _meeting_places(directory, place, lang)
+            message, more = meeting_places(directory, place, lang)
         else:
-            message, more = _services_in_place(directory, question, place, lang)
-            slots.update(more)
-        return Reply((message,), slots)
+            message, more = services_in_place(directory, question, place, lang)
+        return Reply((message,), {**slots, **more})
     if (
         intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_MEETING_PLACES}
         and unit is not None
     ):
         slots["unit"] = unit.id
         if intent == Intent.ASK_MEETING_PLACES:
-            return Reply((_meeting_places_of_unit(unit, directory, lang),), slots)
-        return Reply((_services_for_unit(unit, directory, lang),), slots)
+            return Reply((meeting_places_of_unit(unit, directory, lang),), slots)
+        return Reply((services_for_unit(unit, directory, lang),), slots)
     if intent == Intent.ASK_UNIT_INFO:
         return _unit_reply(directory, question, unit, place, slots, lang)
     if intent == Intent.ASK_CONTACT_ROLE:
@@ -369,11 +243,11 @@ def _unit_reply(
     if place is None:
         return Reply((_choose_unit(directory.units, lang),), slots)
     if Place.parse(place).is_area:
-        return Reply((_region_units(directory, place, question.service, lang),), slots)
+        return Reply((region_units(directory, place, question.service, lang),), slots)
     if directory.municipality(place) is None:
         return Reply((Message(say("place_not_recognised", lang), lang=lang),), slots)
     local = directory.lookup(place).units
-    service = _known_service(directory, question.service)
+    service = known_service(directory, question.service)
     # "äänekoski perhekeskus puhelin": the unit with that service, when one offers it.
     local = tuple(unit for unit in local if service and unit.offers(service)) or local
     if len(local) == 1:
@@ -381,7 +255,7 @@ def _unit_reply(
         return Reply((unit_info(directory, local[0], lang),), slots)
     if local:
         return Reply((_choose_unit(local, lang),), slots)
-    message, more = _services_in_place(
+    message, more = services_in_place(
         directory, replace(question, intent=Intent.ASK_SERVICES), place, lang
     )
     return Reply((message,), {**slots, **more})
@@ -394,5 +268,5 @@ def _place_noted(directory: Directory, turn: Turn) -> Reply:
             return not_understood(turn.intent, (), turn.language)
         return Reply((Message(say("place_not_recognised", turn.language), lang=turn.language),))
     question = Question(intent=Intent.ASK_SERVICES)
-    message, slots = _services_in_place(directory, question, turn.place, turn.language)
+    message, slots = services_in_place(directory, question, turn.place, turn.language)
     return Reply((message,), {"question": question.to_slot(), **slots})

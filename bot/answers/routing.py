@@ -48,6 +48,7 @@ def likeliest_question(
     knows_person: bool = False,
     national_follow_up: bool = False,
     place_follow_up: bool = False,
+    unit_follow_up: bool = False,
 ) -> str | None:
     """The in-domain intent to answer instead of a fallback, or None to keep the fallback.
 
@@ -63,6 +64,8 @@ def likeliest_question(
             country ("entä koko maa?").
         place_follow_up: The message asks the last question again for a place it names
             ("onko äänekoskella sellaisia?").
+        unit_follow_up: The message asks about the unit just talked about ("mistä niistä saa
+            lisää tietoa?").
 
     Returns:
         An intent of :data:`QUESTION_INTENTS` (or ``inform_place``), or None.
@@ -74,6 +77,8 @@ def likeliest_question(
     if entities.get("contact_field") and knows_person:
         # "entä sähköposti?", "mikä hänen numeronsa on?" right after a person's answer.
         return Intent.ASK_PERSON_CONTACT
+    if unit_follow_up and intent != Intent.OUT_OF_SCOPE:
+        return Intent.ASK_UNIT_INFO
     if asks_for_help and knows_place:
         # "Asutaan Viitasaarella … mistä saa apua?", "kenelle voin soittaa?": the local help.
         return Intent.ASK_SERVICES

@@ -6,7 +6,13 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answers.dialogue import Question, Turn, asks_again_for_place, question_for
+from bot.answers.dialogue import (
+    Question,
+    Turn,
+    asks_again_for_place,
+    question_for,
+    refers_to_unit,
+)
 from bot.answers.facts import rank_facts, responsible_for
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
@@ -367,3 +373,45 @@ def test_a_year_named_picks_the_fact_of_that_year(directory: Directory) -> None:
     model = rank_facts(directory, "päijät-hämeen perhekeskusmalli", topics, place)
     assert in_2019[0].id == "huomisen-hyvinvointia-jatko"
     assert model[0].id == "paijat-hame-perhekeskusmalli"
+
+
+def test_a_towns_one_meeting_place_is_remembered_for_the_follow_up(directory: Directory) -> None:
+    turn = Turn(intent="ask_meeting_places", entities={}, text="öppet daghem", place="992")
+    first = answer(directory, turn)
+    assert first.slots["unit"] == "aanekoski-avoimet-paivakodit"
+
+    follow_up = Turn(
+        intent="nlu_fallback",
+        entities={},
+        text="mistä niistä saa lisää tietoa?",
+        place="992",
+        unit=first.slots["unit"],
+    )
+    assert refers_to_unit(follow_up)
+    unsure = [("nlu_fallback", 0.6), ("ask_unit_info", 0.2), ("ask_services", 0.2)]
+    intent = likeliest_question("nlu_fallback", unsure, {}, unit_follow_up=True)
+    assert intent == "ask_unit_info"
+    text = reply(directory, intent, follow_up.text, place="992", unit=follow_up.unit)
+    assert text.startswith("Äänekosken avoimet päiväkodit") and "facebook.com" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "named", "refers"),
+    [
+        ("har de facebook?", "aanekoski-avoimet-paivakodit", {}, True),
+        ("what are their opening hours", "laukaa-hype", {}, True),
+        ("mistä niistä saa lisää tietoa?", None, {}, False),
+        ("onko siellä perheneuvola", "laukaa-hype", {"place": ["992"]}, False),
+        ("kiitos paljon", "laukaa-hype", {}, False),
+    ],
+)
+def test_what_refers_to_the_unit_talked_about(
+    text: str, unit: str | None, named: dict[str, list[str]], refers: bool
+) -> None:
+    turn = Turn(intent="nlu_fallback", entities=named, text=text, unit=unit)
+    assert refers_to_unit(turn) is refers
+
+
+def test_out_of_scope_is_no_unit_follow_up() -> None:
+    ranking = [("out_of_scope", 0.9)]
+    assert likeliest_question("out_of_scope", ranking, {}, unit_follow_up=True) is None
