@@ -34,7 +34,7 @@ from bot.answers.feedback import (
 from bot.answers.handoff import handoff_answer, waits_for_place
 from bot.answers.intents import Intent
 from bot.answers.messages import Reply, apology
-from bot.answers.normalise import vocabulary_in
+from bot.answers.normalise import term_spans, vocabulary_in
 from bot.answers.replies import answer
 from bot.answers.routing import likeliest_question, not_understood
 from bot.answers.smalltalk import smalltalk
@@ -98,7 +98,7 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         previous=slot("language"),
         hint=hint,
         names=spans(NAME_ENTITIES),
-        terms=spans(TERM_ENTITIES),
+        terms=[*spans(TERM_ENTITIES), *term_spans(STORE.current(), text)],
     )
     return Turn(
         intent=intent,

@@ -54,3 +54,8 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of a text; spaces, hyphens and punctuation separate words."""
     return _WORD.findall(fold(text))
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """The folded words of a text (as :func:`words`) with their character spans in it."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(fold(text))]

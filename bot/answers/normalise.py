@@ -38,3 +38,8 @@ def vocabulary_in(directory: Directory, text: str) -> tuple[str, ...]:
     """Ids of the services and topics the text names, in any inflection."""
     words = vocabulary_of(directory)
     return words.find(text, "service") + words.find(text, "topic")
+
+
+def term_spans(directory: Directory, text: str) -> list[tuple[int, int]]:
+    """Character spans of the directory's words in the text (services, roles, topics…)."""
+    return vocabulary_of(directory).spans(text)

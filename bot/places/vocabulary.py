@@ -15,11 +15,12 @@ forms, "LAPE"), so the two kinds of word keep their own matching rule, in this o
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.text import words
+from bot.text import word_spans, words
 
 if TYPE_CHECKING:
     from bot.directory.queries import Directory
@@ -94,6 +95,12 @@ def stem(word: str) -> str:
     return word[: max(4, len(word) - 2)]
 
 
+def _begins(sorted_words: list[str], prefix: str) -> bool:
+    """Whether a word of the sorted list begins with ``prefix`` (a binary search)."""
+    at = bisect_left(sorted_words, prefix)
+    return at < len(sorted_words) and sorted_words[at].startswith(prefix)
+
+
 @dataclass(frozen=True)
 class Term:
     """One name of one vocabulary entry, as the stems of its words."""
@@ -121,16 +128,28 @@ class Vocabulary:
         )
         self._ids = {(term.kind, term.id) for term in self._terms}
 
+    def _named(self, text_words: Iterable[str], kind: str | None = None) -> Iterator[Term]:
+        """The terms (of ``kind``, else of any kind) every stem of which begins a text word."""
+        index = sorted(set(text_words))
+        return (
+            term
+            for term in self._terms
+            if (kind is None or term.kind == kind) and all(_begins(index, s) for s in term.stems)
+        )
+
     def find(self, text: str, kind: str) -> tuple[str, ...]:
         """Ids of the entries of ``kind`` that the text names, in the vocabulary's order."""
-        text_words = words(text)
-        found = (
-            term.id
-            for term in self._terms
-            if term.kind == kind
-            and all(any(word.startswith(s) for word in text_words) for s in term.stems)
-        )
-        return tuple(dict.fromkeys(found))
+        return tuple(dict.fromkeys(term.id for term in self._named(words(text), kind)))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the words that name an entry of any kind in the text.
+
+        "is there an avoin päiväkoti in Äänekoski?" names a service in Finnish inside an
+        English sentence: the language detector leaves those words out.
+        """
+        found = word_spans(text)
+        named = {s for term in self._named(word for _, _, word in found) for s in term.stems}
+        return [(a, b) for a, b, word in found if any(word.startswith(s) for s in named)]
 
     def canonical(self, value: str | None, kind: str) -> str | None:
         """The id an entity value stands for: the value when it is an id, else the first named."""

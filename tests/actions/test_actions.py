@@ -18,6 +18,7 @@ from actions.actions import (
     ActionFeedback,
     ActionSmalltalk,
     send,
+    turn_from_tracker,
 )
 from bot.answers.messages import Message, Reply
 from bot.paths import PROJECT_ROOT
@@ -183,6 +184,14 @@ async def test_and_email_follows_up_on_the_same_person() -> None:
     assert (
         "[elina.vesterinen2@phhyky.fi](mailto:elina.vesterinen2@phhyky.fi)" in messages[0]["text"]
     )
+
+
+def test_directory_words_the_nlu_did_not_tag_say_nothing_of_the_language() -> None:
+    text = "hei, is there an avoin päiväkoti in Äänekoski?"
+    start = text.index("Äänekoski")
+    place = {"entity": "place", "value": "992", "start": start, "end": start + 9}
+    latest = tracker("ask_meeting_places", [place], text)
+    assert turn_from_tracker(latest).language == "en"
 
 
 async def test_an_unknown_email_gives_the_phone_instead() -> None:

@@ -60,6 +60,17 @@ def test_canonical_keeps_an_id_maps_a_form_and_drops_a_stranger() -> None:
     assert WORDS.canonical(None, "service") is None
 
 
+def test_spans_are_the_words_of_the_entries_named() -> None:
+    text = "moi! is there a Perhekeskus or a psykiatrinen sairaanhoitaja in Laukaa?"
+    assert [text[a:b] for a, b in WORDS.spans(text)] == [
+        "Perhekeskus",
+        "psykiatrinen",
+        "sairaanhoitaja",
+    ]
+    # "sairaanhoitaja" alone names no entry: both words are needed.
+    assert WORDS.spans("is a sairaanhoitaja there") == []
+
+
 def test_only_needs_exactly_one() -> None:
     assert WORDS.only("puhelinnumero", "contact_field") == "phone"
     assert WORDS.only("puhelinnumero ja sähköposti", "contact_field") is None
