@@ -87,17 +87,20 @@ def responsible_for(
     """The persons whose area of responsibility the question names, else all of them.
 
     "vaativan tason palvelut keski-suomi yhteyshenkilö" asks for one of the team. The
-    responsibilities are worded in Finnish; a service or topic of the directory's vocabulary
-    matches in any language ("early childhood education" names varhaiskasvatus).
+    responsibility matches in each language an editor has written it in ("tjänster på
+    krävande nivå"), and a service or topic of the directory's vocabulary in any language
+    ("early childhood education" names varhaiskasvatus).
     """
     words_of = vocabulary_of(directory)
     asked = set(content_lemmas(text)) | set(words_of.find(text, "service"))
     asked |= set(words_of.find(text, "topic"))
 
     def named(person: Person) -> set[str]:
-        responsibility = person.responsibility or ""
+        languages = (person.responsibility, person.responsibility_sv, person.responsibility_en)
+        responsibility = " ".join(filter(None, languages))
         found = {*words_of.find(responsibility, "service"), *words_of.find(responsibility, "topic")}
-        return set(content_lemmas(responsibility)) | found
+        # Short words ("för", "och", "the") say nothing of which responsibility is meant.
+        return {word for word in content_lemmas(responsibility) if len(word) > 3} | found
 
     shared = [len(asked & named(p)) for p in persons]
     best = max(shared, default=0)

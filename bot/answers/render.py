@@ -65,8 +65,9 @@ def person_line(
     who = f"{person.full_name}, {role_title(directory, person, lang).lower()}"
     if organisation is not None:
         who += f" ({organisation.name_fi})"
-    if person.responsibility:
-        who += ", " + say("responsibility", lang, what=person.responsibility)
+    responsibility = person.responsibility_in(lang)
+    if responsibility is not None:
+        who += ", " + say("responsibility", lang, what=responsibility[0])
     parts = [who]
     if "phone" in fields:
         parts.append(

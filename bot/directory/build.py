@@ -176,6 +176,8 @@ class Builder:
             role_title=role.title_fi if role else "",
             organization=entry.organization,
             responsibility=entry.responsibility,
+            responsibility_sv=entry.responsibility_sv,
+            responsibility_en=entry.responsibility_en,
             area=self._area(entry.area, report),
             source=source,
             updated=updated,

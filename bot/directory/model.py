@@ -214,6 +214,8 @@ class Person:
         role_title: The role's Finnish title, from the role vocabulary.
         organization: Id of the organisation the person works for.
         responsibility: Area of responsibility as the source words it, if it does.
+        responsibility_sv: The same in Swedish, where an editor has written it.
+        responsibility_en: The same in English, where an editor has written it.
         area: Where the person is a contact; empty when the source does not say.
         phones: Phone numbers.
         emails: Email addresses (given or derived).
@@ -235,6 +237,16 @@ class Person:
     phones: tuple[Phone, ...] = ()
     emails: tuple[Email, ...] = ()
     aliases: tuple[str, ...] = ()
+    responsibility_sv: str | None = None
+    responsibility_en: str | None = None
+
+    def responsibility_in(self, language: Language) -> tuple[str, bool] | None:
+        """The area of responsibility in ``language`` where given, else in Finnish; or None."""
+        if self.responsibility is None:
+            return None
+        return name_in_language(
+            self.responsibility, self.responsibility_sv, self.responsibility_en, language
+        )
 
     @property
     def full_name(self) -> str:

@@ -278,6 +278,8 @@ class PersonEntry(Sourced):
     role: Text
     organization: Text
     responsibility: Text | None = None
+    responsibility_sv: Text | None = None
+    responsibility_en: Text | None = None
     area: AreaEntry | None = REQUIRED_NULLABLE
     phones: list[PhoneEntry] = []
     emails: list[EmailEntry] = []

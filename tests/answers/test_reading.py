@@ -210,6 +210,31 @@ def test_the_person_whose_responsibility_is_asked_is_chosen(directory: Directory
 
 
 @pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Vem i KSLAPE ansvarar för tjänster på krävande nivå?", "johanna-liukkonen"),
+        ("who handles specialised outpatient services in Central Finland", "maria-lehtinen"),
+        ("vem har hand om öppenvården på specialnivå", "maria-lehtinen"),
+    ],
+)
+def test_a_responsibility_is_found_in_the_words_of_its_translation(
+    directory: Directory, text: str, person: str
+) -> None:
+    team = directory.find_contacts(region="region:Keski-Suomi")
+    assert [p.id for p in responsible_for(directory, team, text)] == [person]
+    turn = Turn(
+        intent="ask_contact_role",
+        entities={"place": ("region:Keski-Suomi",)},
+        text=text,
+        place="region:Keski-Suomi",
+        language="sv" if "Vem" in text or "vem" in text else "en",
+    )
+    shown = answer(directory, turn).messages[0].text
+    translation = directory.person(person).responsibility_in(turn.language)
+    assert translation is not None and translation[1] and translation[0] in shown
+
+
+@pytest.mark.parametrize(
     ("text", "language", "intent"),
     [
         ("what's a family centre? the nurse mentioned a 'perhekeskus'", "en", "ask_services"),
