@@ -8,8 +8,9 @@ decide in one place, after the entities are made canonical:
 - a question naming only programme topics ("missä LAPE-avajaiset pidettiin"), or a year
   ("mitä päijät-hämeessä tehdään 2019"), asks for the programme fact, even when it is worded
   like a unit or services question;
-- a contact-person reading without a role, contact details or a word that asks for someone
-  ("etelä-pohjanmaan lape hanke") asks for the programme fact or the service named, and a
+- a contact-person reading without a role that asks how much money ("kuinka paljon sinne
+  annettiin rahaa"), or without a role, contact details or a word that asks for someone
+  ("etelä-pohjanmaan lape hanke"), asks for the programme fact or the service named, and a
   services reading about a region that asks for someone asks for the region's people;
 - "what is a family centre?" ("mikä ihmeen perhekeskus", "onko se joku uusi palvelu") with no
   place named or remembered asks for the programme's facts (the definition first), even when
@@ -55,6 +56,12 @@ _ASKS_FOR_SOMEONE = re.compile(
     r"\b(?:ketka|kene\w*|kehen|kelle|kuk\w*|joku|jolta|jolle|yhteyshenkilo\w*"
     r"|ihmi\w*|henkilo\w*|tyontekij\w*|vem|nagon|kontaktperson\w*|person\w*|who\w*|someone"
     r"|somebody|anyone|people|staff|ansvar\w*|samordn\w*|koordin\w*|coordinat\w*|responsible)\b"
+)
+
+#: Words that ask for an amount of money (folded): a programme's figure, never a person.
+_ASKS_AMOUNT = re.compile(
+    r"\b(?:paljonko|kuinka paljon|rahaa?|rahoitu\w*|euro\w*|miljoon\w*"
+    r"|hur mycket|pengar|finansiering\w*|how much|money|funding)\b"
 )
 
 
@@ -103,6 +110,15 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista": the region's people.
         return replace(question, intent=Intent.ASK_CONTACT_ROLE)
+    if (
+        question.intent == Intent.ASK_CONTACT_ROLE
+        and question.role is None
+        and question.person is None
+        and question.contact_field is None
+        and _ASKS_AMOUNT.search(fold(turn.text))
+    ):
+        # "oli joku LAPE-juttu, kuinka paljon sinne annettiin rahaa?": the region's figure.
+        return replace(question, intent=Intent.ASK_PROGRAMME)
     if (
         question.intent == Intent.ASK_CONTACT_ROLE
         and question.role is None

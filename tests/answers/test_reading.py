@@ -440,3 +440,18 @@ def test_what_refers_to_the_unit_talked_about(
 def test_out_of_scope_is_no_unit_follow_up() -> None:
     ranking = [("out_of_scope", 0.9)]
     assert likeliest_question("out_of_scope", ranking, {}, unit_follow_up=True) is None
+
+
+def test_how_much_money_is_a_programme_question_even_with_some_word(directory: Directory) -> None:
+    text = (
+        "Luin että Keski-Suomessa oli joku LAPE-juttu. Kuinka paljon sinne annettiin rahaa "
+        "ja mihin sitä käytetään?"
+    )
+    shown = reply(
+        directory,
+        "ask_contact_role",
+        text,
+        entities={"place": ("region:Keski-Suomi",), "topic": ("lape",)},
+        place="region:Keski-Suomi",
+    )
+    assert "miljoona euroa" in shown and "Hämäläinen" not in shown
