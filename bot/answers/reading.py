@@ -101,6 +101,19 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "what's a family centre?" with no place anywhere: the definition, not "where?".
         return replace(question, intent=Intent.ASK_PROGRAMME)
+    asks_amount = _ASKS_AMOUNT.search(fold(turn.text)) is not None
+    if asks_amount and (
+        (
+            question.intent == Intent.ASK_CONTACT_ROLE
+            and question.role is None
+            and question.person is None
+            and question.contact_field is None
+        )
+        or (question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE} and programme_topics)
+    ):
+        # "oli joku LAPE-juttu, kuinka paljon sinne annettiin rahaa?": the region's figure
+        # ("paljonko perheneuvola maksaa" names no programme topic: still a services question).
+        return replace(question, intent=Intent.ASK_PROGRAMME)
     region = named_place is not None and Place.parse(named_place).is_area
     if (
         question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
@@ -110,15 +123,6 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista": the region's people.
         return replace(question, intent=Intent.ASK_CONTACT_ROLE)
-    if (
-        question.intent == Intent.ASK_CONTACT_ROLE
-        and question.role is None
-        and question.person is None
-        and question.contact_field is None
-        and _ASKS_AMOUNT.search(fold(turn.text))
-    ):
-        # "oli joku LAPE-juttu, kuinka paljon sinne annettiin rahaa?": the region's figure.
-        return replace(question, intent=Intent.ASK_PROGRAMME)
     if (
         question.intent == Intent.ASK_CONTACT_ROLE
         and question.role is None
