@@ -64,6 +64,14 @@ _ASKS_AMOUNT = re.compile(
     r"|hur mycket|pengar|finansiering\w*|how much|money|funding)\b"
 )
 
+#: Words that ask who (folded), in each language: stricter than :data:`_ASKS_FOR_SOMEONE`.
+_ASKS_WHOM = re.compile(r"\b(?:kuka|ketka|kene\w*|kehen|kelle|vem|vems|who|whom|whose)\b")
+
+
+def asks_whom(text: str) -> bool:
+    """Whether the message asks who ("keneen otan yhteyttä", "who can I ask", "vem kan")."""
+    return _ASKS_WHOM.search(fold(text)) is not None
+
 
 def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     """The question to answer, given what the message and the conversation name."""

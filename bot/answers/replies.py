@@ -27,7 +27,7 @@ from bot.answers.local import (
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import canonical_turn
 from bot.answers.phrases import say
-from bot.answers.reading import refine
+from bot.answers.reading import asks_whom, refine
 from bot.answers.render import (
     MAX_ITEMS,
     area_name,
@@ -198,8 +198,13 @@ def answer(directory: Directory, turn: Turn) -> Reply:
             return _ask_place(directory, question, lang)
         if intent == Intent.ASK_MEETING_PLACES:
             message, more = meeting_places(directory, place, lang)
-        else:
-            message, more = services_in_place(directory, question, place, lang)
+            return Reply((message,), {**slots, **more})
+        message, more = services_in_place(directory, question, place, lang)
+        if asks_whom(turn.text) and not question.service and directory.municipality(place):
+            # "who do I contact in Hartola?": the town's services, then the area's contacts.
+            contacts, persons = _contacts_for_role(directory, question, place, turn.text, lang)
+            if persons:
+                return Reply((message, contacts), {**slots, **more})
         return Reply((message,), {**slots, **more})
     if (
         intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_MEETING_PLACES}

@@ -456,3 +456,25 @@ def test_how_much_money_is_a_programme_question_even_with_some_word(directory: D
             place="region:Keski-Suomi",
         )
         assert "miljoona euroa" in shown and "Hämäläinen" not in shown, intent
+
+
+def test_who_to_contact_in_a_town_gets_its_services_then_the_areas_contacts(
+    directory: Directory,
+) -> None:
+    turn = Turn(
+        intent="ask_services",
+        entities={"place": ("081",)},
+        text="keneen otan yhteyttä hartolassa",
+        place="081",
+    )
+    services, contacts = answer(directory, turn).messages
+    assert "Hartolan perhekeskuspilotti" in services.text
+    assert "Elina Vesterinen" in contacts.text and "044 729 7985" in contacts.text
+    asked_what = replace(turn, text="mitä palveluita hartolassa on")
+    assert len(answer(directory, asked_what).messages) == 1
+    with_service = replace(
+        turn,
+        text="kenelle soitan perheneuvolasta hartolassa",
+        entities={"place": ("081",), "service": ("perheneuvola",)},
+    )
+    assert len(answer(directory, with_service).messages) == 1
