@@ -200,7 +200,7 @@ def answer(directory: Directory, turn: Turn) -> Reply:
             message, more = meeting_places(directory, place, lang)
             return Reply((message,), {**slots, **more})
         message, more = services_in_place(directory, question, place, lang)
-        if asks_whom(turn.text) and not question.service and directory.municipality(place):
+        if asks_whom(turn.text) and directory.municipality(place):
             # "who do I contact in Hartola?": the town's services, then the area's contacts.
             contacts, persons = _contacts_for_role(directory, question, place, turn.text, lang)
             if persons:
