@@ -66,11 +66,18 @@ _ASKS_AMOUNT = re.compile(
 
 #: Words that ask who (folded), in each language: stricter than :data:`_ASKS_FOR_SOMEONE`.
 _ASKS_WHOM = re.compile(r"\b(?:kuka|ketka|kene\w*|kehen|kelle|vem|vems|who|whom|whose)\b")
+#: Words for a contact person (folded), in each language.
+_CONTACT_PERSON = re.compile(r"\b(?:yhteyshenkilo\w*|kontaktperson\w*|contact\s+persons?)\b")
 
 
 def asks_whom(text: str) -> bool:
     """Whether the message asks who ("keneen otan yhteyttä", "who can I ask", "vem kan")."""
     return _ASKS_WHOM.search(fold(text)) is not None
+
+
+def asks_for_a_contact(text: str) -> bool:
+    """Whether the message asks who, or for a contact person ("kontaktperson i Vasa")."""
+    return asks_whom(text) or _CONTACT_PERSON.search(fold(text)) is not None
 
 
 def refine(directory: Directory, question: Question, turn: Turn) -> Question:

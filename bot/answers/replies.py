@@ -27,7 +27,7 @@ from bot.answers.local import (
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import canonical_turn
 from bot.answers.phrases import say
-from bot.answers.reading import asks_whom, refine
+from bot.answers.reading import asks_for_a_contact, asks_whom, refine
 from bot.answers.render import (
     MAX_ITEMS,
     area_name,
@@ -178,6 +178,9 @@ def answer(directory: Directory, turn: Turn) -> Reply:
     turn = canonical_turn(directory, turn)
     if asks_national_level(turn):  # the national facts, whatever place is remembered
         turn = replace(turn, place=None)
+    if turn.intent == Intent.INFORM_PLACE and asks_for_a_contact(turn.text):
+        # "kontaktperson i Södra Österbotten", read as a place given: that place's contacts.
+        turn = replace(turn, intent=Intent.ASK_CONTACT_ROLE)
     asked = question_for(turn)
     if asked is None:
         return _place_noted(directory, turn)

@@ -480,3 +480,21 @@ def test_who_to_contact_in_a_town_gets_its_services_then_the_areas_contacts(
         language="en",
     )
     assert "Harri Lintala" in answer(directory, then_seinajoki).messages[-1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("kontaktperson i Södra Österbotten", "sv"), ("yhteyshenkilö etelä-pohjanmaalla", "fi")],
+)
+def test_a_contact_person_asked_with_a_place_alone_gets_the_contacts(
+    directory: Directory, text: str, language: Language
+) -> None:
+    place = "region:Etelä-Pohjanmaa"
+    turn = Turn(
+        intent="inform_place",
+        entities={"place": (place,)},
+        text=text,
+        place=place,
+        language=language,
+    )
+    assert "Harri Lintala" in answer(directory, turn).messages[0].text
