@@ -230,7 +230,9 @@ def test_a_responsibility_is_found_in_the_words_of_its_translation(
         language="sv" if "Vem" in text or "vem" in text else "en",
     )
     shown = answer(directory, turn).messages[0].text
-    translation = directory.person(person).responsibility_in(turn.language)
+    found = directory.person(person)
+    assert found is not None
+    translation = found.responsibility_in(turn.language)
     assert translation is not None and translation[1] and translation[0] in shown
 
 
