@@ -130,13 +130,19 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         # ("paljonko perheneuvola maksaa" names no programme topic: still a services question).
         return replace(question, intent=Intent.ASK_PROGRAMME)
     region = named_place is not None and Place.parse(named_place).is_area
+    remembered_region = (
+        named_place is None and turn.place is not None and Place.parse(turn.place).is_area
+    )
     if (
         question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
-        and region
         and question.unit is None
-        and _ASKS_FOR_SOMEONE.search(fold(turn.text))
+        and (
+            (region and _ASKS_FOR_SOMEONE.search(fold(turn.text)))
+            or (remembered_region and asks_whom(turn.text))
+        )
     ):
-        # "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista": the region's people.
+        # "onko päijät-hämeessä joku jolta voi kysyä perhekeskuksista", "kuka hoitaa vaativan
+        # tason palveluja?" after the region's team: the region's people.
         return replace(question, intent=Intent.ASK_CONTACT_ROLE)
     if (
         question.intent == Intent.ASK_CONTACT_ROLE

@@ -500,3 +500,18 @@ def test_a_contact_person_asked_with_a_place_alone_gets_the_contacts(
         language=language,
     )
     assert "Harri Lintala" in answer(directory, turn).messages[0].text
+
+
+def test_who_handles_something_in_the_region_talked_about_is_one_of_its_people(
+    directory: Directory,
+) -> None:
+    region = "region:Keski-Suomi"
+    turn = Turn(
+        intent="ask_services",
+        entities={},
+        text="kuka hoitaa vaativan tason palveluja?",
+        place=region,
+        previous=Question(intent="ask_contact_role"),
+    )
+    shown = answer(directory, turn).messages[0].text
+    assert "Johanna Liukkonen" in shown and "Laukaan" not in shown
