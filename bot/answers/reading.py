@@ -12,9 +12,10 @@ decide in one place, after the entities are made canonical:
   annettiin rahaa"), or without a role, contact details or a word that asks for someone
   ("etelä-pohjanmaan lape hanke"), asks for the programme fact or the service named, and a
   services reading about a region that asks for someone asks for the region's people;
-- "what is a family centre?" ("mikä ihmeen perhekeskus", "onko se joku uusi palvelu") with no
-  place named or remembered asks for the programme's facts (the definition first), even when
-  it is classified as a services or unit question;
+- "what is a family centre?" ("mikä ihmeen perhekeskus", "onko se joku uusi palvelu", "mitä
+  kohtaamispaikoissa yleensä tehdään") with no place named or remembered asks for the
+  programme's facts (the definition first), even when it is classified as a services,
+  meeting-place or unit question;
 - contact details asked about a unit or a place ("seinäjoen perhekeskus yhteystiedot",
   "seinajoki perhekeskus yhteystiedot", "mikä sen puhelinnumero on" after a unit) ask for the
   unit's details, unless the message refers to a person ("hänen").
@@ -38,9 +39,13 @@ _ASKS_WHAT_IT_IS = re.compile(r"\b(?:mik[äa]|mit[äa])\s+(?:on|ovat|tarkoittaa)
 #: The same question in any of the bot's languages, for a message that names no place.
 _ASKS_DEFINITION = re.compile(
     r"\b(?:mik[äa]\s+(?:on|ovat|ihmeen)|mit[äa]\s+tarkoit\w*|vad\s+(?:är|betyder|innebär)"
-    r"|what(?:'s|\s+is)|whats|uu(?:si|sia|tta)\s+palvelu\w*|nya?\s+tjänst\w*|new\s+service)\b",
+    r"|what(?:'s|\s+is)|whats|uu(?:si|sia|tta)\s+palvelu\w*|nya?\s+tjänst\w*|new\s+service"
+    r"|mit[äa]\s+(?:\w+\s+){0,3}(?:tehd[äa][äa]n|tapahtuu)|vad\s+(?:gör\s+man|händer)"
+    r"|what\s+(?:happens|do\s+(?:they|you|people)\s+do))\b",
     re.IGNORECASE,
 )
+#: Readings answered by listing a place's units.
+_LISTINGS = frozenset({Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_MEETING_PLACES})
 #: Words that refer to the place or unit talked about ("siellä", "sen", "niillä").
 _REFERS_TO_THERE = re.compile(
     r"\b(?:siel(?:l[äa])?|sen|niill[äa]|heill[äa]|sinne|sielt[äa])\b", re.I
@@ -107,7 +112,7 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
         # services: "2019 syntynyt lapsi, neuvola lahdessa").
         return replace(question, intent=Intent.ASK_PROGRAMME)
     if (
-        question.intent in {Intent.ASK_SERVICES, Intent.FIND_SERVICE, Intent.ASK_UNIT_INFO}
+        question.intent in {*_LISTINGS, Intent.ASK_UNIT_INFO}
         and question.topics
         and question.unit is None
         and named_place is None

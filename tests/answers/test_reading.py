@@ -252,6 +252,20 @@ def test_what_is_asked_without_a_place_gets_the_definition(
     assert answer(directory, turn).messages[0].text.startswith("Mikä on perhekeskus?")
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("mitä kohtaamispaikoissa yleensä tehdään", "fi"), ("what happens at a meeting place", "en")],
+)
+def test_what_happens_in_meeting_places_without_a_place_gets_the_definition(
+    directory: Directory, text: str, language: Language
+) -> None:
+    turn = Turn(intent="ask_meeting_places", entities={}, text=text, language=language)
+    cards = ("Mikä on kohtaamispaikka?", "Kohtaamispaikat ovat osa perhekeskusta")
+    assert answer(directory, turn).messages[0].text.startswith(cards)
+    with_place = replace(turn, place="992")
+    assert "Äänekosken avoimet päiväkodit" in answer(directory, with_place).messages[0].text
+
+
 def test_whether_the_services_are_new_is_a_question_about_the_family_centre(
     directory: Directory,
 ) -> None:
