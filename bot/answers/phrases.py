@@ -141,6 +141,11 @@ ANSWER_PHRASES: Final[dict[str, dict[Language, str]]] = {
         "sv": "Katalogen har ingen uppgift om: {role}.",
         "en": "The directory has no information on: {role}.",
     },
+    "national_figure_only": {
+        "fi": "Hakemistossa ei ole omaa lukua, alue {place}. Koko maan luku:",
+        "sv": "Katalogen har ingen egen siffra för {place}. Siffran för hela landet:",
+        "en": "The directory has no figure for {place} itself. For the whole country:",
+    },
     "no_role_in": {
         "fi": "Hakemistossa ei ole tietoa: {role}, alue {place}.",
         "sv": "Katalogen har ingen uppgift om: {role}, {place}.",

@@ -75,6 +75,11 @@ _ASKS_WHOM = re.compile(r"\b(?:kuka|ketka|kene\w*|kehen|kelle|vem|vems|who|whom|
 _CONTACT_PERSON = re.compile(r"\b(?:yhteyshenkilo\w*|kontaktperson\w*|contact\s+persons?)\b")
 
 
+def asks_amount(text: str) -> bool:
+    """Whether the message asks how much money ("paljonko", "hur mycket pengar", "funding")."""
+    return _ASKS_AMOUNT.search(fold(text)) is not None
+
+
 def asks_whom(text: str) -> bool:
     """Whether the message asks who ("keneen otan yhteyttä", "who can I ask", "vem kan")."""
     return _ASKS_WHOM.search(fold(text)) is not None
@@ -121,8 +126,7 @@ def refine(directory: Directory, question: Question, turn: Turn) -> Question:
     ):
         # "what's a family centre?" with no place anywhere: the definition, not "where?".
         return replace(question, intent=Intent.ASK_PROGRAMME)
-    asks_amount = _ASKS_AMOUNT.search(fold(turn.text)) is not None
-    if asks_amount and (
+    if asks_amount(turn.text) and (
         (
             question.intent == Intent.ASK_CONTACT_ROLE
             and question.role is None

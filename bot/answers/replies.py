@@ -27,7 +27,7 @@ from bot.answers.local import (
 from bot.answers.messages import Button, Message, Reply, intent_payload
 from bot.answers.normalise import canonical_turn
 from bot.answers.phrases import say
-from bot.answers.reading import asks_for_a_contact, asks_whom, refine
+from bot.answers.reading import asks_amount, asks_for_a_contact, asks_whom, refine
 from bot.answers.render import (
     MAX_ITEMS,
     area_name,
@@ -158,8 +158,12 @@ def _programme(
             for title, topic_id in PROGRAMME_BUTTONS
         )
         return Message(say("which_topic", lang), buttons, lang)
-    text = "\n\n".join(fact_text(fact) for fact in facts)
-    return factual(text, [fact.source for fact in facts], lang)
+    parts = [fact_text(fact) for fact in facts]
+    if place is not None and asks_amount(text) and all(fact.area.national for fact in facts):
+        # "hur mycket pengar fick Päijät-Häme": no regional figure, so say the national one is.
+        name = municipality_name(directory, place, lang)
+        parts.insert(0, say("national_figure_only", lang, place=name))
+    return factual("\n\n".join(parts), [fact.source for fact in facts], lang)
 
 
 # --- the entry points -----------------------------------------------------------------------

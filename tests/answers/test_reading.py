@@ -529,3 +529,22 @@ def test_who_handles_something_in_the_region_talked_about_is_one_of_its_people(
     )
     shown = answer(directory, turn).messages[0].text
     assert "Johanna Liukkonen" in shown and "Laukaan" not in shown
+
+
+def test_a_regions_money_without_its_own_figure_says_the_figure_is_national(
+    directory: Directory,
+) -> None:
+    place = "region:Päijät-Häme"
+    turn = Turn(
+        intent="ask_programme",
+        entities={"place": (place,)},
+        text="hur mycket pengar fick Päijät-Häme",
+        place=place,
+        language="sv",
+    )
+    shown = answer(directory, turn).messages[0].text
+    assert shown.startswith("Katalogen har ingen egen siffra för Päijänne-Tavastland.")
+    assert "19 miljoonaa euroa" in shown
+    own = replace(turn, text="hur mycket pengar fick Mellersta Finland", place="region:Keski-Suomi")
+    shown = answer(directory, own).messages[0].text
+    assert "miljoona euroa" in shown and "Katalogen har ingen egen siffra" not in shown
