@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
@@ -263,3 +264,35 @@ async def test_a_tracker_not_read_from_the_store_is_counted(sqlite_state: Path) 
         "hei",
         "Asun Laukaassa",
     ]
+
+
+async def test_rows_and_reads_are_rasas_own(sqlite_state: Path) -> None:
+    """Rasa's SQLTrackerStore writes the same rows, and reads back what this store wrote."""
+    events = [
+        UserUttered("hei", {"name": "greet", "confidence": 0.9}, timestamp=1.0),
+        ActionExecuted("action_answer", timestamp=2.0),
+        SlotSet("place", "410", timestamp=3.0),
+        ActionExecuted("action_session_start", timestamp=4.0),
+        SessionStarted(timestamp=5.0),
+        UserUttered("Asun Laukaassa", timestamp=6.0),
+    ]
+    ours = ConfiguredSQLTrackerStore(domain=DOMAIN)
+    rasas = SQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{sqlite_state / 'rasa.db'}")
+    for store in (ours, rasas):
+        await store.save(DialogueStateTracker.from_events("parent-4", events, slots=DOMAIN.slots))
+
+    def rows(store: SQLTrackerStore) -> list[tuple[object, ...]]:
+        table = store.SQLEvent.__table__
+        with store.engine.connect() as connection:
+            selected = sa.select(*(c for c in table.c if c.name != "id")).order_by(table.c.id)
+            return [tuple(row) for row in connection.execute(selected)]
+
+    assert rows(ours) == rows(rasas)
+    assert len(rows(ours)) == 6
+    for all_sessions in (False, True):
+        mine = await ours._retrieve("parent-4", all_sessions)
+        theirs = await SQLTrackerStore._retrieve(ours, "parent-4", all_sessions)
+        assert mine is not None and theirs is not None
+        assert mine.current_state() == theirs.current_state()
+    assert len((await ours.retrieve("parent-4")).events) == 2  # type: ignore[union-attr]
+    assert await ours.retrieve("nobody") is None
