@@ -46,6 +46,7 @@ NOT_MODEL_INPUTS = frozenset(
         "actions_server.py",
         "action_response.py",
         "events.py",
+        "processor.py",
         "cli.py",
         "vocabulary.py",
     }

@@ -33,13 +33,14 @@ from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot.rasa import action_response, events
+from bot.rasa import action_response, events, processor
 from bot.settings import DatabaseSettings
 
 # Every Rasa server of Perhebotti loads this module (endpoints.yml): the place for changes to
 # Rasa's own behaviour in that process.
 action_response.install()
 events.install()
+processor.install()
 
 
 def database_url(settings: DatabaseSettings) -> str:
