@@ -69,7 +69,8 @@ def is_valid(result: dict[str, Any]) -> bool:
     if not response.is_valid(result):
         return False
     for event in result.get("events") or ():
-        kind = kinds.get(event.get("event")) if isinstance(event, dict) else None
+        name = event.get("event") if isinstance(event, dict) else None
+        kind = kinds.get(name) if isinstance(name, str) else None
         if kind is None or not kind.is_valid(event):
             return False
     return True

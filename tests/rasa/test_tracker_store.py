@@ -294,5 +294,6 @@ async def test_rows_and_reads_are_rasas_own(sqlite_state: Path) -> None:
         theirs = await SQLTrackerStore._retrieve(ours, "parent-4", all_sessions)
         assert mine is not None and theirs is not None
         assert mine.current_state() == theirs.current_state()
-    assert len((await ours.retrieve("parent-4")).events) == 2  # type: ignore[union-attr]
+    latest = await ours.retrieve("parent-4")
+    assert latest is not None and len(latest.events) == 2
     assert await ours.retrieve("nobody") is None
