@@ -81,7 +81,8 @@ def test_same_features_as_rasas_counting(
     ours.train(training)
     rasas.train(training)
 
-    unseen = texts[120:] + [" ".join(texts[start : start + 10]) for start in range(0, 80, 10)]
+    long = [" ".join(texts[start : start + 10]) for start in range(0, 80, 10)]
+    unseen = texts[120:] + long + ["xqzv wprkj", "ö"]
     assert _features(ours, tokenized(unseen)) == _features(rasas, tokenized(unseen))
     assert any(
         np.any(np.array(features[-1][2]) > 1) for features in _features(ours, tokenized(unseen))
