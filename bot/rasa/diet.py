@@ -132,6 +132,7 @@ class _ServingDIET(DIET):
         )
         model.config[RUN_EAGERLY] = config[RUN_EAGERLY]
         model.run_eagerly = config[RUN_EAGERLY]
+        # Rasa's DIET builds its CRF layers; the served ones (same weights) decode with NumPy.
         for name, layer in model._tf_layers.items():
             if name.startswith("crf."):
                 layer.__class__ = _NumpyDecodingCRF

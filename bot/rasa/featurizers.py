@@ -34,7 +34,8 @@ class SummedCountVectorsFeaturizer(CountVectorsFeaturizer):
     ) -> tuple[Features, Features]:
         """Token and sentence features of each message's tokens, as Rasa creates them."""
         vectorizer = self.vectorizers.get(attribute)
-        spaced = any(any(char.isspace() for char in token) for t in all_tokens for token in t)
+        # A token with a space inside (or an empty one) is not one word of the joined text.
+        spaced = any(len(token.split()) != 1 for tokens in all_tokens for token in tokens)
         if not vectorizer or spaced or not self._sums_are_sentences():
             return super()._create_features(attribute, all_tokens)
         sequences: Features = []

@@ -84,6 +84,18 @@ def test_same_features_as_rasas_counting(
     long = [" ".join(texts[start : start + 10]) for start in range(0, 80, 10)]
     unseen = texts[120:] + long + ["xqzv wprkj", "ö"]
     assert _features(ours, tokenized(unseen)) == _features(rasas, tokenized(unseen))
+    # Ours counted again (Rasa's way) only where the sum is not the sentence: word pairs.
+    assert any(counted_again) is (config.get("max_ngram") == 2)
+
+    # A token with a space inside is counted as Rasa counts it.
+    counted_again.clear()
+    spaced = [["perhe keskus", "neuvola"], []]
+
+    def dense(created: tuple[list[Any], list[Any]]) -> list[Any]:
+        return [None if m is None else m.toarray().tolist() for part in created for m in part]
+
+    assert dense(ours._create_features(TEXT, spaced)) == dense(rasas._create_features(TEXT, spaced))
+    assert counted_again == [True, False]
     assert any(
         np.any(np.array(features[-1][2]) > 1) for features in _features(ours, tokenized(unseen))
     )
